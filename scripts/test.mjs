@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The one test command (README, .ci/run): lint, type-check, unit and integration tests, build,
+// then the checks that need built output. Each step prints its own result; the first failure stops.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']],
+  ['type-check (tsc)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['tests (vitest)', 'pnpm', ['exec', 'vitest', 'run']],
+  ['build (tsup)', 'pnpm', ['-r', '--filter', './packages/**', 'run', 'build']],
+];
+
+let passed = 0;
+for (const [name, cmd, args] of steps) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${name}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    process.stdout.write(`\n=== FAILED: ${name} (${secs} s); ${passed} of ${steps.length} steps passed\n`);
+    process.exit(1);
+  }
+  passed++;
+  process.stdout.write(`=== ok: ${name} (${secs} s)\n`);
+}
+process.stdout.write(`\n=== all ${passed} steps passed\n`);

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per package. The `source` condition resolves workspace packages to their
+// TypeScript sources, so tests never depend on a prior build.
+const project = (name: string) => ({
+  extends: true as const,
+  test: { name, root: `packages/${name}`, include: ['test/**/*.test.ts'] },
+});
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    projects: ['core', 'cli', 'verify', 'qr'].map(project),
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
