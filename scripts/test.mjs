@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']],
   ['type-check (tsc)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+  // The browser-safe packages again, alone, without Node's types: a stray Buffer or process fails here.
+  ...['core', 'verify', 'qr'].map((p) => [`type-check ${p} without Node types`, 'pnpm', ['exec', 'tsc', '-p', `packages/${p}/tsconfig.json`]]),
   ['tests (vitest)', 'pnpm', ['exec', 'vitest', 'run']],
   ['build (tsup)', 'pnpm', ['-r', '--filter', './packages/**', 'run', 'build']],
 ];

@@ -8,6 +8,11 @@ export interface Issue {
   readonly path: readonly (string | number)[];
   readonly code: string;
   readonly message: string;
+  /**
+   * `error` (the default when absent) makes a value invalid. `warning` flags a fact the sources
+   * mark uncertain (see docs/data-standard.md): shown in reports, never a reason to reject.
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** A table of issue codes to their bilingual message templates. */
