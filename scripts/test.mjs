@@ -7,7 +7,11 @@ const steps = [
   ['lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']],
   ['type-check (tsc)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
   // The browser-safe packages again, alone, without Node's types: a stray Buffer or process fails here.
-  ...['core', 'verify', 'qr'].map((p) => [`type-check ${p} without Node types`, 'pnpm', ['exec', 'tsc', '-p', `packages/${p}/tsconfig.json`]]),
+  ...['core', 'verify', 'qr'].map((p) => [
+    `type-check ${p} without Node types`,
+    'pnpm',
+    ['exec', 'tsc', '-p', `packages/${p}/tsconfig.json`],
+  ]),
   ['tests (vitest)', 'pnpm', ['exec', 'vitest', 'run']],
   ['build (tsup)', 'pnpm', ['-r', '--filter', './packages/**', 'run', 'build']],
 ];
