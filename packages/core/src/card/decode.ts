@@ -1,0 +1,250 @@
+import type { Lang } from '../i18n.js';
+import { type Issue, type MessageTable, makeIssue, type Result } from '../issue.js';
+import {
+  CARD_TYPES,
+  type Card,
+  cardSchema,
+  daysToIsoDate,
+  isoDateToDays,
+  MAX_CARD_YEAR,
+  MIN_CARD_YEAR,
+} from './card.js';
+import { PROGRAM_CODES } from './codes.js';
+import { CARD_KEY, HI_KEY } from './wire.js';
+
+/** Issue codes of {@link decodeCardClaims}, with their messages. */
+export const CARD_MESSAGES = {
+  CARD_NOT_A_MAP: {
+    vi: 'Dữ liệu thẻ không phải là một bảng (CBOR map)',
+    en: 'The card claims are not a CBOR map',
+  },
+  CARD_UNKNOWN_FIELD: {
+    vi: 'Trường {key} không có trong định dạng thẻ',
+    en: 'Field {key} is not part of the card layout',
+  },
+  CARD_FIELD_MISSING: { vi: 'Thiếu trường bắt buộc', en: 'A required field is missing' },
+  CARD_FIELD_TYPE: { vi: 'Trường có kiểu dữ liệu sai', en: 'The field has the wrong data type' },
+  CARD_TYPE_INVALID: { vi: 'Loại thẻ không hợp lệ', en: 'Unknown card type' },
+  CARD_PERSONAL_ID_INVALID: {
+    vi: 'Số định danh cá nhân phải gồm 12 chữ số',
+    en: 'The personal ID must be 12 digits',
+  },
+  CARD_NAME_INVALID: {
+    vi: 'Họ tên phải có 1–80 ký tự, dạng NFC, không có khoảng trắng thừa ở đầu/cuối',
+    en: 'The name must be 1–80 characters, NFC, without surrounding spaces',
+  },
+  CARD_DATE_INVALID: {
+    vi: 'Ngày không hợp lệ (phải là ngày có thật từ năm {min} đến {max})',
+    en: 'Invalid date (must be a real date from {min} to {max})',
+  },
+  CARD_SEX_INVALID: { vi: 'Giới tính không hợp lệ', en: 'Invalid sex' },
+  CARD_SI_NUMBER_INVALID: {
+    vi: 'Mã số BHXH phải gồm 10 chữ số',
+    en: 'The social insurance number must be 10 digits',
+  },
+  CARD_SI_NUMBER_MISMATCH: {
+    vi: 'Mã số BHXH khác với mã số trong số thẻ BHYT',
+    en: 'The social insurance number differs from the one in the health-insurance card number',
+  },
+  CARD_HI_NUMBER_INVALID: {
+    vi: 'Mã thẻ BHYT phải gồm 15 ký tự: 2 chữ cái, mức hưởng 1–5, 2 số tỉnh, 10 số BHXH',
+    en: 'The health-insurance card number must be 15 characters: 2 letters, level 1–5, 2 province digits, 10 SI digits',
+  },
+  CARD_HI_FACILITY_INVALID: {
+    vi: 'Mã nơi đăng ký KCB ban đầu phải gồm 5 chữ số',
+    en: 'The initial-registration facility code must be 5 digits',
+  },
+  CARD_HI_PERIOD_INVALID: {
+    vi: 'Ngày bắt đầu hạn thẻ BHYT sau ngày kết thúc',
+    en: 'The health-insurance validity starts after it ends',
+  },
+  CARD_HI_REQUIRED: {
+    vi: 'Thẻ BHYT phải có thông tin bảo hiểm y tế',
+    en: 'A health-insurance card needs its health-insurance block',
+  },
+  CARD_PROGRAM_INVALID: {
+    vi: 'Chương trình không hợp lệ hoặc bị lặp',
+    en: 'Unknown or repeated program',
+  },
+} as const satisfies MessageTable;
+
+export type CardIssueCode = keyof typeof CARD_MESSAGES;
+
+type Path = readonly (string | number)[];
+
+const FIRST_DAY = isoDateToDays(`${MIN_CARD_YEAR}-01-01`) as number;
+const LAST_DAY = isoDateToDays(`${MAX_CARD_YEAR}-12-31`) as number;
+
+/** Reads the compact map and collects wire-level issues (types, unknown keys); semantics come from cardSchema. */
+class WireReader {
+  readonly issues: Issue[] = [];
+  constructor(readonly lang: Lang) {}
+
+  issue(code: CardIssueCode, path: Path, params?: Record<string, unknown>): void {
+    this.issues.push(makeIssue(CARD_MESSAGES, code, path, this.lang, params));
+  }
+
+  /** Copies the fields of `map` named in `keys` into a plain object, typed by `kinds`. */
+  fields(
+    map: unknown,
+    keys: Readonly<Record<string, number>>,
+    kinds: Readonly<Record<string, 'text' | 'int' | 'map' | 'array'>>,
+    required: readonly string[],
+    path: Path,
+  ): Record<string, unknown> | undefined {
+    if (!(map instanceof Map)) {
+      this.issue(path.length === 0 ? 'CARD_NOT_A_MAP' : 'CARD_FIELD_TYPE', path);
+      return undefined;
+    }
+    const byKey = new Map<unknown, string>(Object.entries(keys).map(([name, key]) => [key, name]));
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of map) {
+      const name = byKey.get(key);
+      if (name === undefined) {
+        this.issue('CARD_UNKNOWN_FIELD', [...path, String(key)], { key: String(key) });
+        continue;
+      }
+      const kind = kinds[name];
+      const ok =
+        kind === 'text'
+          ? typeof value === 'string'
+          : kind === 'int'
+            ? Number.isSafeInteger(value)
+            : kind === 'map'
+              ? value instanceof Map
+              : Array.isArray(value);
+      if (!ok) this.issue('CARD_FIELD_TYPE', [...path, name]);
+      else out[name] = value;
+    }
+    for (const name of required) {
+      if (!map.has(keys[name])) this.issue('CARD_FIELD_MISSING', [...path, name]);
+    }
+    return out;
+  }
+
+  date(days: unknown, path: Path): string | undefined {
+    if (days === undefined) return undefined;
+    // Bound the number before Date sees it: far-off day counts make toISOString throw.
+    const inRange = (days as number) >= FIRST_DAY && (days as number) <= LAST_DAY;
+    const text = inRange ? daysToIsoDate(days as number) : '';
+    if (!inRange || isoDateToDays(text) !== days) {
+      this.issue('CARD_DATE_INVALID', path, { min: MIN_CARD_YEAR, max: MAX_CARD_YEAR });
+      return undefined;
+    }
+    return text;
+  }
+}
+
+/** Which issue code a cardSchema failure maps to; `refinement` marks the cross-field checks. */
+function codeForSchemaIssue(path: Path, refinement: boolean): CardIssueCode {
+  const [first, second] = path;
+  switch (first) {
+    case 'type':
+      return 'CARD_TYPE_INVALID';
+    case 'personalId':
+      return 'CARD_PERSONAL_ID_INVALID';
+    case 'name':
+      return 'CARD_NAME_INVALID';
+    case 'dateOfBirth':
+      return 'CARD_DATE_INVALID';
+    case 'sex':
+      return 'CARD_SEX_INVALID';
+    case 'socialInsuranceNumber':
+      return refinement ? 'CARD_SI_NUMBER_MISMATCH' : 'CARD_SI_NUMBER_INVALID';
+    case 'programs':
+      return 'CARD_PROGRAM_INVALID';
+    case 'healthInsurance':
+      if (second === 'cardNumber') return 'CARD_HI_NUMBER_INVALID';
+      if (second === 'facility') return 'CARD_HI_FACILITY_INVALID';
+      if (second === 'validTo' || second === 'validFrom')
+        return refinement ? 'CARD_HI_PERIOD_INVALID' : 'CARD_DATE_INVALID';
+      return 'CARD_HI_REQUIRED';
+    default:
+      return 'CARD_FIELD_TYPE';
+  }
+}
+
+/**
+ * Reads the compact card map (CWT claim -65537, as decoded from CBOR with maps as `Map`) back
+ * into a {@link Card}, checked against {@link cardSchema}. Never throws: problems come back as
+ * issues with stable codes ({@link CARD_MESSAGES}).
+ *
+ * @example
+ * const r = decodeCardClaims(encodeCardClaims(card), 'en');
+ * if (r.ok) console.log(r.value.name);
+ */
+export function decodeCardClaims(map: unknown, lang: Lang = 'vi'): Result<Card> {
+  const reader = new WireReader(lang);
+  const top = reader.fields(
+    map,
+    CARD_KEY,
+    {
+      type: 'int',
+      personalId: 'text',
+      name: 'text',
+      dateOfBirth: 'int',
+      sex: 'int',
+      socialInsuranceNumber: 'text',
+      healthInsurance: 'map',
+      programs: 'array',
+    },
+    ['type', 'personalId', 'name', 'dateOfBirth', 'sex'],
+    [],
+  );
+  if (top === undefined) return { ok: false, issues: reader.issues };
+
+  const card: Record<string, unknown> = { schemaVersion: 1 };
+  if (top.type !== undefined) {
+    const type = CARD_TYPES[(top.type as number) - 1];
+    if (type === undefined) reader.issue('CARD_TYPE_INVALID', ['type']);
+    card.type = type;
+  }
+  card.personalId = top.personalId;
+  card.name = top.name;
+  card.dateOfBirth = reader.date(top.dateOfBirth, ['dateOfBirth']);
+  if (top.sex !== undefined) {
+    card.sex = top.sex === 1 ? 'male' : top.sex === 2 ? 'female' : undefined;
+    if (card.sex === undefined) reader.issue('CARD_SEX_INVALID', ['sex']);
+  }
+  if (top.socialInsuranceNumber !== undefined) card.socialInsuranceNumber = top.socialInsuranceNumber;
+  if (top.healthInsurance !== undefined) {
+    const path = ['healthInsurance'];
+    const hi = reader.fields(
+      top.healthInsurance,
+      HI_KEY,
+      { cardNumber: 'text', validFrom: 'int', validTo: 'int', facility: 'text' },
+      ['cardNumber', 'validFrom', 'validTo'],
+      path,
+    );
+    if (hi !== undefined) {
+      const block: Record<string, unknown> = {
+        cardNumber: hi.cardNumber,
+        validFrom: reader.date(hi.validFrom, [...path, 'validFrom']),
+        validTo: reader.date(hi.validTo, [...path, 'validTo']),
+      };
+      if (hi.facility !== undefined) block.facility = hi.facility;
+      card.healthInsurance = block;
+    }
+  }
+  if (top.programs !== undefined) {
+    card.programs = (top.programs as unknown[]).map((id, i) => {
+      const code = Number.isSafeInteger(id) ? PROGRAM_CODES[(id as number) - 1] : undefined;
+      if (code === undefined) reader.issue('CARD_PROGRAM_INVALID', ['programs', i]);
+      return code;
+    });
+  }
+  if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
+
+  const parsed = cardSchema.safeParse(card);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      return makeIssue(CARD_MESSAGES, codeForSchemaIssue(path, i.code === 'custom'), path, lang, {
+        min: MIN_CARD_YEAR,
+        max: MAX_CARD_YEAR,
+      });
+    }),
+  };
+}

@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CARD_TYPES, type Card, cardSchema, decodeCardClaims, encodeCardClaims } from '../../src/index.js';
+
+const card: Card = {
+  schemaVersion: 1,
+  type: 'health-insurance',
+  personalId: '001085012345',
+  name: 'Nguyễn Thị Minh Khai',
+  dateOfBirth: '1985-03-14',
+  sex: 'female',
+  socialInsuranceNumber: '0112345678',
+  healthInsurance: {
+    cardNumber: 'DN4010112345678',
+    validFrom: '2025-01-01',
+    validTo: '2025-12-31',
+    facility: '01013',
+  },
+  programs: ['social-insurance', 'health-insurance'],
+};
+
+const digits = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+const isoDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const vietnameseName = fc
+  .array(
+    fc.constantFrom(
+      'Nguyễn',
+      'Trần',
+      'Lê',
+      'Phạm',
+      'Hoàng',
+      'Thị',
+      'Văn',
+      'Ngọc',
+      'Đức',
+      'Ánh',
+      'Hương',
+      'Quỳnh',
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
+  .map((words) => words.join(' '));
+
+export const validCard: fc.Arbitrary<Card> = fc
+  .record(
+    {
+      type: fc.constantFrom(...CARD_TYPES),
+      personalId: digits(12),
+      name: vietnameseName,
+      dateOfBirth: isoDate,
+      sex: fc.constantFrom('male' as const, 'female' as const),
+      si: digits(10),
+      withSi: fc.boolean(),
+      hi: fc.option(
+        fc.record(
+          {
+            group: fc.constantFrom('DN', 'HT', 'TE', 'CK', 'GD'),
+            level: fc.integer({ min: 1, max: 5 }),
+            province: digits(2),
+            dates: fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+            facility: digits(5),
+          },
+          { requiredKeys: ['group', 'level', 'province', 'dates'] },
+        ),
+        { nil: undefined },
+      ),
+      programs: fc.option(
+        fc.uniqueArray(
+          fc.constantFrom(
+            'social-assistance',
+            'poverty-reduction',
+            'meritorious-services',
+            'unemployment-insurance',
+            'social-insurance',
+            'health-insurance',
+            'children',
+            'vocational-training',
+            'employment',
+          ) as fc.Arbitrary<NonNullable<Card['programs']>[number]>,
+          { maxLength: 9 },
+        ),
+        { nil: undefined },
+      ),
+    },
+    { requiredKeys: ['type', 'personalId', 'name', 'dateOfBirth', 'sex', 'si', 'withSi'] },
+  )
+  .map((r) => {
+    const c: Card = {
+      schemaVersion: 1,
+      type: r.type,
+      personalId: r.personalId,
+      name: r.name,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.sex,
+    };
+    if (r.withSi) c.socialInsuranceNumber = r.si;
+    const hi =
+      r.hi ??
+      (r.type === 'health-insurance'
+        ? { group: 'DN', level: 4, province: '01', dates: ['2025-01-01', '2025-12-31'] }
+        : undefined);
+    if (hi) {
+      c.healthInsurance = {
+        cardNumber: `${hi.group}${hi.level}${hi.province}${r.si}`,
+        validFrom: hi.dates[0] as string,
+        validTo: hi.dates[1] as string,
+      };
+      if ('facility' in hi && hi.facility !== undefined) c.healthInsurance.facility = hi.facility;
+    }
+    if (r.programs !== undefined) c.programs = r.programs;
+    return c;
+  });
+
+describe('card claims', () => {
+  it('encodes to the compact layout 1 map', () => {
+    const map = encodeCardClaims(card);
+    expect([...map.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(map.get(1)).toBe(2); // health-insurance is CARD_TYPES[1]
+    expect(map.get(4)).toBe(5551); // 1985-03-14 is day 5551 after 1970-01-01
+    expect(map.get(5)).toBe(2);
+    expect(map.get(7)).toEqual(
+      new Map<number, unknown>([
+        [1, 'DN4010112345678'],
+        [2, 20089],
+        [3, 20453],
+        [4, '01013'],
+      ]),
+    );
+    expect(map.get(8)).toEqual([5, 6]);
+  });
+
+  it('round-trips a card', () => {
+    expect(decodeCardClaims(encodeCardClaims(card))).toEqual({ ok: true, value: card });
+  });
+
+  it('encodes dates before 1970 as negative day numbers', () => {
+    const old = { ...card, dateOfBirth: '1945-09-02' };
+    expect(encodeCardClaims(old).get(4)).toBe(-8887);
+    expect(decodeCardClaims(encodeCardClaims(old))).toEqual({ ok: true, value: old });
+  });
+
+  it('round-trips any valid card (property)', () => {
+    fc.assert(
+      fc.property(validCard, (c) => {
+        expect(cardSchema.safeParse(c).success).toBe(true);
+        expect(decodeCardClaims(encodeCardClaims(c))).toEqual({ ok: true, value: c });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses to encode an invalid card with CARD_INVALID', () => {
+    expect(() => encodeCardClaims({ ...card, personalId: '12345' })).toThrow(
+      expect.objectContaining({ code: 'CARD_INVALID' }),
+    );
+  });
+
+  it('rejects names that are not NFC, padded, empty or longer than 80 characters', () => {
+    for (const name of ['Nguye\u0302\u0303n', ' An', '', 'a'.repeat(81), 'An\nB']) {
+      expect(cardSchema.safeParse({ ...card, name }).success).toBe(false);
+    }
+    expect(cardSchema.safeParse({ ...card, name: 'ễ'.repeat(80) }).success).toBe(true);
+  });
+
+  it('rejects impossible dates, reversed validity and inconsistent numbers', () => {
+    expect(cardSchema.safeParse({ ...card, dateOfBirth: '2023-02-29' }).success).toBe(false);
+    expect(cardSchema.safeParse({ ...card, dateOfBirth: '1899-12-31' }).success).toBe(false);
+    const hi = card.healthInsurance!;
+    expect(
+      cardSchema.safeParse({ ...card, healthInsurance: { ...hi, validFrom: '2026-01-01' } }).success,
+    ).toBe(false);
+    expect(cardSchema.safeParse({ ...card, socialInsuranceNumber: '0199999999' }).success).toBe(false);
+    expect(cardSchema.safeParse({ ...card, healthInsurance: undefined }).success).toBe(false);
+    expect(cardSchema.safeParse({ ...card, programs: ['children', 'children'] }).success).toBe(false);
+  });
+});
+
+describe('decodeCardClaims issues', () => {
+  const wire = () => encodeCardClaims(card);
+  const codes = (m: unknown, lang: 'vi' | 'en' = 'en') => {
+    const r = decodeCardClaims(m, lang);
+    return r.ok ? [] : r.issues.map((i) => i.code);
+  };
+
+  it('names each wire problem with its own code', () => {
+    expect(codes({ 1: 1 })).toEqual(['CARD_NOT_A_MAP']);
+    expect(codes(new Map([...wire(), [99, 'x']]))).toEqual(['CARD_UNKNOWN_FIELD']);
+    const noName = wire();
+    noName.delete(3);
+    expect(codes(noName)).toEqual(['CARD_FIELD_MISSING']);
+    expect(codes(new Map([...wire(), [3, 42]]))).toEqual(['CARD_FIELD_TYPE']);
+    expect(codes(new Map([...wire(), [1, 3]]))).toEqual(['CARD_TYPE_INVALID']);
+    expect(codes(new Map([...wire(), [5, 0]]))).toEqual(['CARD_SEX_INVALID']);
+    expect(codes(new Map([...wire(), [4, 1e12]]))).toEqual(['CARD_DATE_INVALID']);
+    expect(codes(new Map([...wire(), [4, 0.5]]))).toEqual(['CARD_FIELD_TYPE']);
+    expect(codes(new Map([...wire(), [8, [5, 10]]]))).toEqual(['CARD_PROGRAM_INVALID']);
+    expect(codes(new Map([...wire(), [2, '00108501234X']]))).toEqual(['CARD_PERSONAL_ID_INVALID']);
+    expect(codes(new Map([...wire(), [6, '0199999999']]))).toEqual(['CARD_SI_NUMBER_MISMATCH']);
+    const hi = new Map(wire().get(7) as Map<number, unknown>);
+    hi.set(1, 'DN6010112345678');
+    expect(codes(new Map([...wire(), [7, hi]]))).toEqual(['CARD_HI_NUMBER_INVALID']);
+    hi.set(1, 'DN4010112345678').set(2, 30000);
+    expect(codes(new Map([...wire(), [7, hi]]))).toEqual(['CARD_HI_PERIOD_INVALID']);
+  });
+
+  it('gives messages in Vietnamese by default and in English on request', () => {
+    const r = decodeCardClaims(new Map([...wire(), [5, 9]]));
+    expect(r.ok ? '' : r.issues[0]?.message).toBe('Giới tính không hợp lệ');
+    const en = decodeCardClaims(new Map([...wire(), [5, 9]]), 'en');
+    expect(en.ok ? '' : en.issues[0]?.message).toBe('Invalid sex');
+  });
+
+  it('never throws on arbitrary input (property)', () => {
+    fc.assert(
+      fc.property(fc.anything({ withMap: true, withBigInt: true }), (value) => {
+        const r = decodeCardClaims(value);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.anything({ withMap: true, withBigInt: true }),
+        (key, value) => {
+          const r = decodeCardClaims(new Map([...wire(), [key, value]]));
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+    );
+  });
+});
