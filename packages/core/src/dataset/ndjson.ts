@@ -1,0 +1,78 @@
+import {
+  ByteBuffer,
+  type DatasetReader,
+  isBlank,
+  MAX_RECORD_BYTES,
+  parseJsonBytes,
+  type RecordSink,
+} from './reader.js';
+
+/**
+ * Newline-delimited JSON: one record per line, split on the byte 0x0A (which never occurs inside
+ * a multi-byte UTF-8 character), so a line is decoded only once it is complete and a chunk
+ * boundary can fall anywhere. `\r\n` endings are accepted. Blank lines carry no record and are
+ * passed over. A line longer than {@link MAX_RECORD_BYTES} is reported as soon as it passes the
+ * limit and its remaining bytes are dropped, never buffered.
+ */
+export class NdjsonReader implements DatasetReader {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly pending = new ByteBuffer();
+  /** The current line is over the limit and already reported: drop bytes until its end. */
+  private skipping = false;
+  private line = 1;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  push(chunk: Uint8Array): void {
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(0x0a, start);
+      if (newline === -1) {
+        this.keep(chunk, start, chunk.length);
+        return;
+      }
+      if (this.skipping) {
+        this.skipping = false;
+      } else if (this.pending.length > 0) {
+        this.keep(chunk, start, newline);
+        if (!this.skipping) this.emit(this.pending.view());
+        this.skipping = false;
+        this.pending.clear();
+      } else if (newline - start > MAX_RECORD_BYTES) {
+        this.tooLong();
+      } else {
+        this.emit(chunk.subarray(start, newline));
+      }
+      this.line++;
+      start = newline + 1;
+    }
+  }
+
+  end(): void {
+    if (!this.skipping && this.pending.length > 0) this.emit(this.pending.view());
+    this.pending.clear();
+  }
+
+  private keep(chunk: Uint8Array, start: number, end: number): void {
+    if (this.skipping || start === end) return;
+    if (this.pending.length + (end - start) > MAX_RECORD_BYTES) {
+      this.tooLong();
+      this.skipping = true;
+      this.pending.clear();
+      return;
+    }
+    this.pending.append(chunk, start, end);
+  }
+
+  private tooLong(): void {
+    this.sink.unreadable('DATASET_LINE_TOO_LONG', this.line, { line: this.line, limit: MAX_RECORD_BYTES });
+  }
+
+  private emit(bytes: Uint8Array): void {
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--;
+    // A record line starts with `{`; only anything else needs the blank-line scan.
+    if (end === 0 || (bytes[0] !== 0x7b && isBlank(bytes, 0, end))) return;
+    parseJsonBytes(end === bytes.length ? bytes : bytes.subarray(0, end), this.line, this.decoder, this.sink);
+  }
+}
