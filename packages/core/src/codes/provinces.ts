@@ -4,6 +4,10 @@
  * Both lists are needed at once: every record, card and personal ID number created before
  * 1/7/2025 carries a 2004-scheme code, and those codes stay in circulation (numbers already issued
  * never change). Sources and confidence: the project's standards reference, vn-reference.md §6.
+ *
+ * Unconfirmed: which personal-ID place prefix births registered after 1/7/2025 in a merged
+ * province receive (vn-reference.md §1.7), and how VSS re-codes the province characters of
+ * health-insurance cards issued before the merger. Validators therefore accept every 2004 code.
  */
 
 /**
