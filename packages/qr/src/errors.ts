@@ -30,6 +30,10 @@ const MESSAGES = {
     vi: 'Không tải được bộ đọc QR (zxing-wasm): {details}.',
     en: 'Could not load the QR reader (zxing-wasm): {details}.',
   },
+  ERR_CHROMIUM_UNAVAILABLE: {
+    vi: 'Cần Chromium để vẽ thẻ thành PNG nhưng không khởi động được ({details}). Trên Debian/Ubuntu: "sudo apt-get install chromium fonts-dejavu-core", và gói npm playwright-core; hoặc đặt ANSINH_CHROMIUM=/đường/dẫn/chromium. Hoặc xuất SVG (--out thẻ.svg).',
+    en: 'Rendering the card to PNG needs Chromium, which could not be started ({details}). On Debian/Ubuntu: "sudo apt-get install chromium fonts-dejavu-core", plus the npm package playwright-core; or set ANSINH_CHROMIUM=/path/to/chromium. Or write SVG instead (--out card.svg).',
+  },
   ERR_IMAGE_INVALID: {
     vi: 'Dữ liệu ảnh không hợp lệ: {details}.',
     en: 'Invalid image data: {details}.',

@@ -71,3 +71,5 @@ export async function scanImageBytes(bytes: Uint8Array): Promise<ScanResult> {
 export async function scanImageFile(path: string): Promise<ScanResult> {
   return scanImageBytes(new Uint8Array(await readFile(path)));
 }
+
+export { type RasterizeOptions, rasterizeSvg } from './rasterize.js';
