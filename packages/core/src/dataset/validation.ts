@@ -124,7 +124,7 @@ class Validation implements RecordSink {
       }
     }
     if (this.ids !== undefined && typeof value === 'object' && value !== null) {
-      valid = this.crossRecord(value as Record<string, unknown>, line) && valid;
+      valid = this.crossRecord(value as Record<string, unknown>, line, valid);
     }
     if (valid) this.valid++;
     else this.invalid++;
@@ -163,10 +163,10 @@ class Validation implements RecordSink {
   /**
    * Duplicate personal ID and enrolment in two provinces (charged to the later record), and
    * household membership. Applies to every record whose `personalId` is 12 digits, valid or not:
-   * a duplicate is a duplicate even in a record with other mistakes.
+   * a duplicate is a duplicate even in a record with other mistakes. `valid` is the record's
+   * validity so far; returns it with these rules applied.
    */
-  private crossRecord(record: Record<string, unknown>, line: number): boolean {
-    let valid = true;
+  private crossRecord(record: Record<string, unknown>, line: number, valid: boolean): boolean {
     const id = personalIdToNumber(record.personalId);
     if (id >= 0) {
       const province = provinceTag(record.provinceCode);
