@@ -32,7 +32,7 @@ export async function* iterate(chunks: readonly Uint8Array[]): AsyncGenerator<Ui
   for (const chunk of chunks) yield chunk;
 }
 
-export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+export const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 /** Runs the reader/report pipeline with the stand-in validator over `input`, cut into `chunks`. */
 export function runOn(
