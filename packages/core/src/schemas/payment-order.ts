@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { PROGRAMS, type ProgramCode } from '../codes/programs.js';
+import {
+  addRule,
+  dateTimeField,
+  monthField,
+  personalIdField,
+  personNameField,
+  provinceCodeField,
+  referenceField,
+  schemaVersionField,
+  sensitive,
+} from './fields.js';
+import { PAYMENT_CHANNELS } from './programs/common.js';
+import { digitsAt } from './text.js';
+
+export const PAYMENT_STATUSES = ['pending', 'sent', 'paid', 'failed', 'cancelled'] as const;
+
+const accountSchema = z.strictObject({
+  provider: referenceField(20).meta({ description: 'Bank or e-wallet code, e.g. VCB, MOMO.' }),
+  number: z
+    .string()
+    .refine((s) => s.length >= 6 && s.length <= 20 && digitsAt(s, 0, s.length), {
+      params: { rule: 'INVALID_FORMAT', format: 'account' },
+    })
+    .meta({ description: 'Account or wallet number, 6–20 digits.', pattern: '^[0-9]{6,20}$' }),
+});
+
+/** A benefit payment order a payment provider pulls, pays out and confirms exactly once. */
+export const paymentOrderSchema = z
+  .strictObject({
+    schemaVersion: schemaVersionField,
+    orderId: referenceField(64).meta({
+      description: 'Unique payment order identifier; the idempotency key of its confirmation.',
+    }),
+    personalId: personalIdField,
+    fullName: personNameField,
+    programCode: z.enum(PROGRAMS.map((p) => p.code) as [ProgramCode, ...ProgramCode[]]).meta({
+      description: 'Programme paying the benefit.',
+    }),
+    provinceCode: provinceCodeField.meta({ description: 'Province paying the benefit.' }),
+    amount: z
+      .int()
+      .min(1)
+      .max(1_000_000_000)
+      .meta({ description: 'Amount in VND, a whole number (VND has no minor unit).' }),
+    currency: z.literal('VND'),
+    period: monthField.meta({ description: 'Benefit month paid, YYYY-MM.' }),
+    channel: z.enum(PAYMENT_CHANNELS),
+    account: sensitive(accountSchema, 'Bank or e-wallet account (financial data).').optional(),
+    status: z.enum(PAYMENT_STATUSES),
+    createdAt: dateTimeField(),
+    paidAt: dateTimeField().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.channel === 'bank' || v.channel === 'e-wallet') && v.account === undefined) {
+      addRule(ctx, ['account'], 'REQUIRED_WITH', { other: 'channel' });
+    }
+    if (v.status === 'paid' && v.paidAt === undefined)
+      addRule(ctx, ['paidAt'], 'REQUIRED_WITH', { other: 'status' });
+    // Offsets may differ, so compare instants, not strings.
+    if (v.paidAt !== undefined && Date.parse(v.paidAt) < Date.parse(v.createdAt)) {
+      addRule(ctx, ['paidAt'], 'DATES_OUT_OF_ORDER', { earlier: 'createdAt' });
+    }
+  })
+  .meta({
+    title: 'Payment order',
+    description:
+      'A benefit payment order: beneficiary, programme, amount in VND, period, channel and status.',
+    'x-ansinh-rules': ['REQUIRED_WITH', 'DATES_OUT_OF_ORDER'],
+  });
+
+export type PaymentOrder = z.output<typeof paymentOrderSchema>;
