@@ -1,7 +1,8 @@
 import { type Command, type CommandIO, EXIT_OK, EXIT_USAGE, UsageError, wantsHelp } from './command.js';
+import { validateCommand } from './commands/validate.js';
 
 // Every command of `ansinh`, in the order `ansinh --help` lists them. Each lives in its own module.
-const commands: readonly Command[] = [];
+const commands: readonly Command[] = [validateCommand];
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.join(' ').length), 8);

@@ -34,7 +34,7 @@ export interface DatasetReport {
   /** Issue code → its first examples, in file order (up to `maxExamples` per code). */
   readonly examples: Readonly<Record<string, readonly DatasetIssueExample[]>>;
   /**
-   * Dotted field path → share of records (0..1) in which the field is present and non-empty
+   * Dotted field path → share of records (0..1, four decimals) in which the field is present and non-empty
    * (not null, not "", not an empty array or object). Fields in the order first seen.
    */
   readonly completeness: Readonly<Record<string, number>>;
@@ -69,7 +69,7 @@ export class CompletenessCounter {
     const visit = (nodes: Map<string, FieldNode>, prefix: string) => {
       for (const [name, node] of nodes) {
         const path = prefix + name;
-        out[path] = records === 0 ? 0 : node.present / records;
+        out[path] = records === 0 ? 0 : Math.round((node.present / records) * 10_000) / 10_000;
         if (node.children) visit(node.children, `${path}.`);
       }
     };

@@ -1,5 +1,5 @@
 import { type Lang, localize } from '../i18n.js';
-import type { Result } from '../issue.js';
+import type { Issue } from '../issue.js';
 import { type CellConverter, CsvReader } from './csv.js';
 import { HouseholdIndex } from './household-index.js';
 import { NEW_ID, PersonalIdIndex, personalIdToNumber } from './id-index.js';
@@ -24,12 +24,22 @@ export interface DatasetProgress {
   readonly totalBytes?: number;
 }
 
+/**
+ * A record validator: the shape `createRecordValidator` returns. Warnings (facts the sources mark
+ * uncertain) are counted and shown, never a reason to call a record invalid.
+ */
+export type RecordCheck = (
+  data: unknown,
+) =>
+  | { readonly ok: true; readonly warnings?: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
 /** Everything a validation run needs, resolved from the public options. */
 export interface ValidationSettings {
   readonly kind: string;
   readonly format: DatasetFormat;
   readonly lang: Lang;
-  readonly validate: (data: unknown) => Result<unknown>;
+  readonly validate: RecordCheck;
   /** Tag 1..15 of the programme whose cross-record rules apply; 0 for kinds without them. */
   readonly programme: number;
   readonly mapping?: Readonly<Record<string, string>>;
@@ -119,9 +129,10 @@ class Validation implements RecordSink {
     if (!result.ok) {
       for (const issue of result.issues) {
         if (issue.severity !== 'warning') valid = false;
-        if (this.tally(issue.code))
-          this.example(issue.code, { line, path: issue.path, message: issue.message });
+        this.noteIssue(issue, line);
       }
+    } else if (result.warnings !== undefined && result.warnings.length > 0) {
+      for (const warning of result.warnings) this.noteIssue(warning, line);
     }
     if (this.ids !== undefined && typeof value === 'object' && value !== null) {
       valid = this.crossRecord(value as Record<string, unknown>, line, valid);
@@ -223,6 +234,10 @@ class Validation implements RecordSink {
         message: this.message('HOUSEHOLD_WITHOUT_HEAD', { line }),
       });
     }
+  }
+
+  private noteIssue(issue: Issue, line: number): void {
+    if (this.tally(issue.code)) this.example(issue.code, { line, path: issue.path, message: issue.message });
   }
 
   /** Counts one occurrence of `code`; true when an example of it is still wanted. */

@@ -121,12 +121,12 @@ describe('the report', () => {
       'ndjson',
     );
     expect(r.completeness).toEqual({
-      name: 3 / 4,
-      phone: 1 / 4,
-      address: 2 / 4,
-      'address.ward': 2 / 4,
-      'address.street': 1 / 4,
-      tags: 1 / 4,
+      name: 0.75,
+      phone: 0.25,
+      address: 0.5,
+      'address.ward': 0.5,
+      'address.street': 0.25,
+      tags: 0.25,
     });
   });
 
