@@ -51,6 +51,7 @@ const LABELS = {
     facility: 'Nơi ĐKKCB ban đầu',
     programs: 'Chế độ',
     scan: 'Quét mã để xác thực',
+    qr: 'Mã QR có chữ ký số của thẻ',
     footer: 'Thông tin trên thẻ được xác thực bằng mã QR có chữ ký số của cơ quan cấp.',
   },
   en: {
@@ -67,6 +68,7 @@ const LABELS = {
     facility: 'Primary care facility',
     programs: 'Benefits',
     scan: 'Scan to verify',
+    qr: "The card's digitally signed QR code",
     footer: "The card's details are verified by the issuer's digitally signed QR code.",
   },
 } as const;
@@ -289,7 +291,7 @@ export function renderCard(card: Card, qrText: string, options: CardOptions = {}
   out.push(
     `<rect x="${n(qx - 0.4)}" y="${n(qy - 0.4)}" width="${n(plate + 0.8)}" height="${n(plate + 0.8)}" rx="1" fill="#fff" stroke="#b7ccd6" stroke-width="0.15"/>`,
     `<svg x="${n(qx)}" y="${n(qy)}" width="${plate}" height="${plate}" viewBox="0 0 ${modules} ${modules}" shape-rendering="crispEdges">`,
-    `<rect width="${modules}" height="${modules}" fill="#fff"/><path fill="#000" d="${darkModulesPath(code, QUIET_ZONE)}"/></svg>`,
+    `<title>${escapeXml(L.qr)}</title><rect width="${modules}" height="${modules}" fill="#fff"/><path fill="#000" d="${darkModulesPath(code, QUIET_ZONE)}"/></svg>`,
     text(qx + plate / 2, qy + plate + 3, L.scan, 1.75, { fill: '#4a5d6b', anchor: 'middle' }),
   );
 
