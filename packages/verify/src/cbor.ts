@@ -1,0 +1,344 @@
+import { VerifyError } from './errors.js';
+import { concatBytes, toHex } from './lib/bytes.js';
+
+/**
+ * CBOR (RFC 8949) for credentials: a strict decoder for untrusted bytes and a deterministic
+ * encoder for signing.
+ *
+ * Why not cbor-x here: its decoder interprets extension tags by default (tag 27 calls a global
+ * constructor by name, 28/29 build shared references, records compile readers with `new
+ * Function`), and its encoder writes integers ≥ 2^32 as float64 and bigints non-minimally, which
+ * is not deterministic CBOR. A credential verifier needs none of that, and this file is smaller
+ * than cbor-x's decode entry.
+ */
+
+/** Nesting limit a verifier enforces before work (arrays, maps and tags each count one level). */
+export const CBOR_MAX_DEPTH = 16;
+
+/** A CBOR tag with a value other than the few this decoder understands (it understands none). */
+export class CborTag {
+  constructor(
+    readonly tag: number,
+    readonly value: unknown,
+  ) {}
+}
+
+export interface DecodeCborOptions {
+  /** Containers (array, map, tag) allowed around the deepest item; default 16. */
+  readonly maxDepth?: number;
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BREAK = Symbol('break');
+
+/** Thrown for CBOR that is not well formed; specific failures use their own code. */
+function malformed(): VerifyError {
+  return new VerifyError('ERR_CBOR', 'decode');
+}
+
+class Reader {
+  pos = 0;
+  private readonly view: DataView;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly maxDepth: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  private need(n: number): void {
+    if (n > this.bytes.length - this.pos) throw malformed();
+  }
+
+  /** Reads the argument of an initial byte; returns -1 for indefinite length (ai 31). */
+  private argument(ai: number): number | bigint {
+    if (ai < 24) return ai;
+    switch (ai) {
+      case 24:
+        this.need(1);
+        return this.bytes[this.pos++] as number;
+      case 25:
+        this.need(2);
+        this.pos += 2;
+        return this.view.getUint16(this.pos - 2);
+      case 26:
+        this.need(4);
+        this.pos += 4;
+        return this.view.getUint32(this.pos - 4);
+      case 27: {
+        this.need(8);
+        this.pos += 8;
+        const big = this.view.getBigUint64(this.pos - 8);
+        return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+      }
+      case 31:
+        return -1;
+      default:
+        throw malformed(); // 28–30 are reserved
+    }
+  }
+
+  /** A length or count: definite and small enough to fit what is left of the input. */
+  private length(ai: number, allowIndefinite: boolean): number {
+    const n = this.argument(ai);
+    if (n === -1) {
+      if (!allowIndefinite) throw malformed();
+      return -1;
+    }
+    if (typeof n === 'bigint' || n > this.bytes.length - this.pos) throw malformed();
+    return n;
+  }
+
+  read(depth: number): unknown {
+    const value = this.item(depth);
+    if (value === BREAK) throw malformed();
+    return value;
+  }
+
+  private item(depth: number): unknown {
+    this.need(1);
+    const initial = this.bytes[this.pos++] as number;
+    const major = initial >> 5;
+    const ai = initial & 31;
+    switch (major) {
+      case 0: {
+        if (ai === 31) throw malformed();
+        return this.argument(ai);
+      }
+      case 1: {
+        if (ai === 31) throw malformed();
+        const n = this.argument(ai);
+        if (typeof n === 'bigint') return -1n - n;
+        return n < Number.MAX_SAFE_INTEGER ? -1 - n : -1n - BigInt(n);
+      }
+      case 2:
+      case 3: {
+        const n = this.length(ai, true);
+        const bytes = n === -1 ? this.chunks(major) : this.take(n).slice();
+        if (major === 2) return bytes;
+        try {
+          return utf8Decoder.decode(bytes);
+        } catch (cause) {
+          throw new VerifyError('ERR_CBOR', 'decode', { cause });
+        }
+      }
+      case 4: {
+        this.enter(depth);
+        const n = this.length(ai, true);
+        const out: unknown[] = [];
+        if (n === -1) {
+          for (let v = this.item(depth + 1); v !== BREAK; v = this.item(depth + 1)) out.push(v);
+        } else {
+          for (let i = 0; i < n; i++) out.push(this.read(depth + 1));
+        }
+        return out;
+      }
+      case 5: {
+        this.enter(depth);
+        const n = this.length(ai, true);
+        const out = new Map<unknown, unknown>();
+        const seen = new Set<string>();
+        for (let i = 0; n === -1 || i < n; i++) {
+          const start = this.pos;
+          const key = this.item(depth + 1);
+          if (key === BREAK) {
+            if (n !== -1) throw malformed();
+            break;
+          }
+          const identity = keyIdentity(key, this.bytes.subarray(start, this.pos));
+          if (seen.has(identity)) throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
+          seen.add(identity);
+          out.set(key, this.read(depth + 1));
+        }
+        return out;
+      }
+      case 6: {
+        this.enter(depth);
+        const tag = this.argument(ai);
+        if (tag === -1 || typeof tag === 'bigint') throw malformed();
+        return new CborTag(tag, this.read(depth + 1));
+      }
+      default:
+        return this.simple(ai);
+    }
+  }
+
+  /** The next `n` bytes (already bounds-checked by `length`), as a view. */
+  private take(n: number): Uint8Array {
+    const start = this.pos;
+    this.pos += n;
+    return this.bytes.subarray(start, this.pos);
+  }
+
+  private enter(depth: number): void {
+    if (depth >= this.maxDepth) throw new VerifyError('ERR_CBOR_DEPTH', 'decode');
+  }
+
+  /** The definite-length chunks of an indefinite-length string, concatenated. */
+  private chunks(major: number): Uint8Array {
+    const parts: Uint8Array[] = [];
+    for (;;) {
+      this.need(1);
+      const initial = this.bytes[this.pos++] as number;
+      if (initial === 0xff) return concatBytes(...parts);
+      if (initial >> 5 !== major) throw malformed();
+      const n = this.length(initial & 31, false);
+      parts.push(this.take(n));
+    }
+  }
+
+  private simple(ai: number): unknown {
+    switch (ai) {
+      case 20:
+        return false;
+      case 21:
+        return true;
+      case 22:
+        return null;
+      case 23:
+        return undefined;
+      case 25:
+        this.need(2);
+        this.pos += 2;
+        return halfToNumber(this.view.getUint16(this.pos - 2));
+      case 26:
+        this.need(4);
+        this.pos += 4;
+        return this.view.getFloat32(this.pos - 4);
+      case 27:
+        this.need(8);
+        this.pos += 8;
+        return this.view.getFloat64(this.pos - 8);
+      case 31:
+        return BREAK;
+      default:
+        throw malformed(); // unassigned simple values have no meaning in our formats
+    }
+  }
+}
+
+function halfToNumber(h: number): number {
+  const exp = (h >> 10) & 0x1f;
+  const mant = h & 0x3ff;
+  const sign = h & 0x8000 ? -1 : 1;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 31) return mant === 0 ? sign * Number.POSITIVE_INFINITY : Number.NaN;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+
+/** Map keys are duplicates when they are the same CBOR value, however each was encoded. */
+function keyIdentity(key: unknown, raw: Uint8Array): string {
+  if (typeof key === 'number') return Number.isInteger(key) && raw[0]! >> 5 < 2 ? `i${key}` : `f${key}`;
+  if (typeof key === 'bigint') return `i${key}`;
+  if (typeof key === 'string') return `s${key}`;
+  if (key instanceof Uint8Array) return `b${toHex(key)}`;
+  return `r${toHex(raw)}`;
+}
+
+/**
+ * Decodes one CBOR item strictly: malformed input, duplicate map keys, nesting deeper than
+ * `maxDepth`, unassigned simple values and bytes trailing the item all throw `VerifyError`
+ * (`ERR_CBOR`, `ERR_CBOR_DUPLICATE_KEY`, `ERR_CBOR_DEPTH`, `ERR_CBOR_TRAILING`). Maps decode to
+ * `Map`, byte strings to `Uint8Array`, integers beyond 2^53 to `bigint`, tags to {@link CborTag}.
+ *
+ * @example
+ * decodeCbor(new Uint8Array([0xa1, 0x01, 0x26])); // Map { 1 => -7 }
+ */
+export function decodeCbor(bytes: Uint8Array, options: DecodeCborOptions = {}): unknown {
+  const reader = new Reader(bytes, options.maxDepth ?? CBOR_MAX_DEPTH);
+  const value = reader.read(0);
+  if (reader.pos !== bytes.length) throw new VerifyError('ERR_CBOR_TRAILING', 'decode');
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic encoding (RFC 8949 §4.2.1): shortest arguments, definite lengths, map keys in
+// bytewise order of their encodings.
+
+function head(major: number, n: number | bigint): Uint8Array {
+  const m = major << 5;
+  if (typeof n === 'bigint') {
+    if (n <= 0xffffffffn) return head(major, Number(n));
+    if (n > 0xffffffffffffffffn) throw new RangeError('CBOR integers are limited to 64 bits');
+    const out = new Uint8Array(9);
+    out[0] = m | 27;
+    new DataView(out.buffer).setBigUint64(1, n);
+    return out;
+  }
+  if (n < 24) return Uint8Array.of(m | n);
+  if (n < 0x100) return Uint8Array.of(m | 24, n);
+  if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 0xff);
+  if (n < 0x100000000) return Uint8Array.of(m | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+  return head(major, BigInt(n));
+}
+
+const textEncoder = new TextEncoder();
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+function encodeItem(value: unknown, parts: Uint8Array[]): void {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isSafeInteger(value)) {
+        throw new TypeError(`CBOR encode: ${value} is not a safe integer (our formats carry no floats)`);
+      }
+      parts.push(value >= 0 ? head(0, value) : head(1, -1 - value));
+      return;
+    case 'bigint':
+      parts.push(value >= 0n ? head(0, value) : head(1, -1n - value));
+      return;
+    case 'string': {
+      const bytes = textEncoder.encode(value);
+      parts.push(head(3, bytes.length), bytes);
+      return;
+    }
+    case 'boolean':
+      parts.push(Uint8Array.of(value ? 0xf5 : 0xf4));
+      return;
+    case 'undefined':
+      parts.push(Uint8Array.of(0xf7));
+      return;
+  }
+  if (value === null) {
+    parts.push(Uint8Array.of(0xf6));
+  } else if (value instanceof Uint8Array) {
+    parts.push(head(2, value.length), value);
+  } else if (Array.isArray(value)) {
+    parts.push(head(4, value.length));
+    for (const v of value) encodeItem(v, parts);
+  } else if (value instanceof CborTag) {
+    parts.push(head(6, value.tag));
+    encodeItem(value.value, parts);
+  } else if (value instanceof Map || typeof value === 'object') {
+    const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+    const encoded = entries.map(([k, v]) => [encodeCbor(k), encodeCbor(v)] as const);
+    encoded.sort((a, b) => compareBytes(a[0], b[0]));
+    for (let i = 1; i < encoded.length; i++) {
+      if (compareBytes(encoded[i - 1]![0], encoded[i]![0]) === 0)
+        throw new TypeError('CBOR encode: duplicate map key');
+    }
+    parts.push(head(5, encoded.length));
+    for (const [k, v] of encoded) parts.push(k, v);
+  } else {
+    throw new TypeError(`CBOR encode: unsupported value of type ${typeof value}`);
+  }
+}
+
+/**
+ * Encodes a value as deterministic CBOR (RFC 8949 §4.2.1). Accepts safe integers, bigints,
+ * strings, `Uint8Array`, booleans, null, undefined, arrays, `Map`s, plain objects (text keys)
+ * and {@link CborTag}; throws `TypeError` for anything else, floats included.
+ *
+ * @example
+ * encodeCbor(new Map([[4, new Uint8Array(8)], [1, -7]])); // a2 01 26 04 48 00…00
+ */
+export function encodeCbor(value: unknown): Uint8Array {
+  const parts: Uint8Array[] = [];
+  encodeItem(value, parts);
+  return parts.length === 1 ? (parts[0] as Uint8Array) : concatBytes(...parts);
+}

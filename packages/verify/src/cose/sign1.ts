@@ -1,0 +1,121 @@
+import { CborTag, decodeCbor, encodeCbor } from '../cbor.js';
+import { VerifyError } from '../errors.js';
+
+/** COSE header labels used here (RFC 9052 §3.1, RFC 9596 for `typ`). */
+export const HEADER = { alg: 1, crit: 2, contentType: 3, kid: 4, typ: 16 } as const;
+
+/** COSE algorithm identifiers (IANA COSE Algorithms registry). */
+export const COSE_ALG = { ES256: -7, EdDSA: -8, PS256: -37 } as const;
+
+/** CBOR tags around a signed CWT: 61 (CWT, optional) then 18 (COSE_Sign1). */
+export const TAG_CWT = 61;
+export const TAG_COSE_SIGN1 = 18;
+
+export type HeaderMap = ReadonlyMap<unknown, unknown>;
+
+/** A parsed COSE_Sign1, keeping the protected header's original bytes for the Sig_structure. */
+export interface Sign1 {
+  readonly tagged: boolean;
+  readonly protectedBytes: Uint8Array;
+  readonly protectedHeader: HeaderMap;
+  readonly unprotectedHeader: HeaderMap;
+  readonly payload: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+const malformed = () => new VerifyError('ERR_COSE_MALFORMED', 'cose');
+
+/**
+ * Parses a COSE_Sign1 (RFC 9052 §4.2), tagged 18 (optionally inside CWT tag 61) or untagged.
+ * Rejects a detached payload, header labels that are neither integers nor text, and a label
+ * present in both headers (RFC 9052 §3 SHOULD; `disjointHeaders: false` allows it, for EU DCCs
+ * whose test data counts it valid, and readers then take the protected value). CBOR problems
+ * keep their own codes (`ERR_CBOR…`), structure
+ * problems are `ERR_COSE_MALFORMED`.
+ *
+ * @example
+ * const { protectedHeader, payload } = parseSign1(inflateZlib(decodeBase45(text.slice(4))));
+ */
+export function parseSign1(bytes: Uint8Array, options: { readonly disjointHeaders?: boolean } = {}): Sign1 {
+  let item = decodeCbor(bytes);
+  if (item instanceof CborTag && item.tag === TAG_CWT) item = item.value;
+  let tagged = false;
+  if (item instanceof CborTag) {
+    if (item.tag !== TAG_COSE_SIGN1) throw malformed();
+    tagged = true;
+    item = item.value;
+  }
+  if (!Array.isArray(item) || item.length !== 4) throw malformed();
+  const [protectedBytes, unprotectedHeader, payload, signature] = item as unknown[];
+  if (!(protectedBytes instanceof Uint8Array) || !(unprotectedHeader instanceof Map)) throw malformed();
+  if (!(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) throw malformed();
+  let protectedHeader: unknown = new Map();
+  if (protectedBytes.length > 0) protectedHeader = decodeCbor(protectedBytes);
+  if (!(protectedHeader instanceof Map)) throw malformed();
+  for (const header of [protectedHeader, unprotectedHeader]) {
+    for (const label of header.keys()) {
+      if (!Number.isSafeInteger(label) && typeof label !== 'string') throw malformed();
+    }
+  }
+  if (options.disjointHeaders !== false) {
+    for (const label of unprotectedHeader.keys()) if (protectedHeader.has(label)) throw malformed();
+  }
+  return { tagged, protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
+}
+
+/**
+ * Fails with `ERR_COSE_CRIT` when the protected header's `crit` names a label outside
+ * `understood` (RFC 9052 §3.1: a recipient must understand every critical header); a `crit`
+ * that is not a non-empty array of labels present in the protected header is malformed.
+ */
+export function checkCritical(sign1: Sign1, understood: readonly (number | string)[]): void {
+  if (sign1.unprotectedHeader.has(HEADER.crit)) throw malformed();
+  const crit = sign1.protectedHeader.get(HEADER.crit);
+  if (crit === undefined) return;
+  if (!Array.isArray(crit) || crit.length === 0) throw malformed();
+  for (const label of crit) {
+    if ((typeof label !== 'number' && typeof label !== 'string') || !sign1.protectedHeader.has(label)) {
+      throw malformed();
+    }
+    if (!understood.includes(label)) throw new VerifyError('ERR_COSE_CRIT', 'cose');
+  }
+}
+
+/**
+ * The bytes a COSE_Sign1 signature covers (RFC 9052 §4.4):
+ * `["Signature1", protected, external_aad, payload]`.
+ */
+export function sigStructure(
+  protectedBytes: Uint8Array,
+  payload: Uint8Array,
+  externalAad: Uint8Array = new Uint8Array(0),
+): Uint8Array {
+  return encodeCbor(['Signature1', protectedBytes, externalAad, payload]);
+}
+
+/**
+ * The Sig_structure of a parsed COSE_Sign1, built from its original protected bytes. RFC 9052
+ * §4.4: with no protected attributes it carries a zero-length bstr, even when the message sent
+ * them as an encoded empty map (COSE WG example sign-pass-01).
+ */
+export function toBeSigned(sign1: Sign1, externalAad?: Uint8Array): Uint8Array {
+  const body = sign1.protectedHeader.size === 0 ? new Uint8Array(0) : sign1.protectedBytes;
+  return sigStructure(body, sign1.payload, externalAad);
+}
+
+/** Encodes a COSE_Sign1 with tag 18: `18([protected, unprotected, payload, signature])`. */
+export function encodeSign1(parts: {
+  protectedBytes: Uint8Array;
+  unprotectedHeader?: HeaderMap;
+  payload: Uint8Array;
+  signature: Uint8Array;
+}): Uint8Array {
+  return encodeCbor(
+    new CborTag(TAG_COSE_SIGN1, [
+      parts.protectedBytes,
+      parts.unprotectedHeader ?? new Map(),
+      parts.payload,
+      parts.signature,
+    ]),
+  );
+}

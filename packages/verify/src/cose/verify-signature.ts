@@ -1,0 +1,68 @@
+import { checkEddsaSignature } from '../alg/eddsa.js';
+import { checkEs256Signature } from '../alg/es256.js';
+import type { CryptoBackend } from '../crypto-backend.js';
+import { VerifyError, type VerifyErrorCode } from '../errors.js';
+import type { SignatureAlgorithmName, VerificationKey } from '../keys/types.js';
+import { COSE_ALG, type Sign1, toBeSigned } from './sign1.js';
+
+/** What the verifier knows about each COSE algorithm it accepts. */
+export interface SignatureAlgorithm {
+  readonly name: SignatureAlgorithmName;
+  /** Whether `key` is of the type this algorithm signs with. */
+  keyMatches(key: VerificationKey): boolean;
+  /** Shape checks before any arithmetic; the error code, or undefined when the shape is right. */
+  checkSignature(signature: Uint8Array): VerifyErrorCode | undefined;
+}
+
+/** Accepted algorithms by COSE identifier. */
+export const SIGNATURE_ALGORITHMS: ReadonlyMap<number, SignatureAlgorithm> = new Map<
+  number,
+  SignatureAlgorithm
+>([
+  [
+    COSE_ALG.ES256,
+    {
+      name: 'ES256',
+      keyMatches: (k) => k.kty === 'EC' && k.crv === 'P-256',
+      checkSignature: checkEs256Signature,
+    },
+  ],
+  [
+    COSE_ALG.EdDSA,
+    {
+      name: 'EdDSA',
+      keyMatches: (k) => k.kty === 'OKP' && k.crv === 'Ed25519',
+      checkSignature: checkEddsaSignature,
+    },
+  ],
+]);
+
+/** The algorithm for a COSE `alg` value, or `ERR_ALG_NOT_ALLOWED`. */
+export function signatureAlgorithm(alg: unknown): SignatureAlgorithm {
+  const found = typeof alg === 'number' ? SIGNATURE_ALGORITHMS.get(alg) : undefined;
+  if (!found) throw new VerifyError('ERR_ALG_NOT_ALLOWED', 'cose');
+  return found;
+}
+
+/**
+ * Verifies a COSE_Sign1 signature with one key: algorithm against key type
+ * (`ERR_KEY_ALG_MISMATCH`), signature shape (`ERR_SIGNATURE_FORMAT`, `ERR_SIGNATURE_RANGE`),
+ * then the signature over the Sig_structure built from the original protected bytes
+ * (`ERR_SIGNATURE_INVALID`). Resolves when valid; rejects with a `VerifyError` otherwise.
+ *
+ * @example
+ * await verifySign1Signature(sign1, signatureAlgorithm(-7), key, webCryptoBackend);
+ */
+export async function verifySign1Signature(
+  sign1: Sign1,
+  alg: SignatureAlgorithm,
+  key: VerificationKey,
+  backend: CryptoBackend,
+  externalAad?: Uint8Array,
+): Promise<void> {
+  if (!alg.keyMatches(key)) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+  const shape = alg.checkSignature(sign1.signature);
+  if (shape) throw new VerifyError(shape, 'signature');
+  const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature);
+  if (!ok) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
+}

@@ -1,0 +1,26 @@
+import type { SignatureAlgorithmName, VerificationKey } from './keys/types.js';
+
+/**
+ * The signature primitives, behind one small interface so the same verifier runs on WebCrypto
+ * (default: native, fast) or on @noble (pure JS, for runtimes without WebCrypto). Both
+ * implementations must agree on every input; the tests hold them to it.
+ */
+export interface CryptoBackend {
+  readonly name: 'webcrypto' | 'noble';
+  /**
+   * Whether `signature` is valid for `data` under `key`. Resolves `false` for a wrong
+   * signature; rejects with `VerifyError` `ERR_KEY_INVALID` for a key that is not on its
+   * curve and `ERR_UNSUPPORTED` when the runtime lacks the algorithm.
+   */
+  verify(
+    alg: SignatureAlgorithmName,
+    key: VerificationKey,
+    data: Uint8Array,
+    signature: Uint8Array,
+  ): Promise<boolean>;
+  /** A signing function for a private JWK (EC P-256 or OKP Ed25519 with `d`). */
+  importSigningKey(
+    alg: SignatureAlgorithmName,
+    privateJwk: JsonWebKey,
+  ): Promise<(data: Uint8Array) => Promise<Uint8Array>>;
+}

@@ -1,0 +1,418 @@
+import { type Card, decodeCardClaims, type Lang } from '@ansinh/core';
+import { decodeBase45 } from './base45.js';
+import { readProtectedAlgAndKid } from './cose/headers.js';
+import { HEADER, parseSign1, type Sign1 } from './cose/sign1.js';
+import { type SignatureAlgorithm, verifySign1Signature } from './cose/verify-signature.js';
+import type { CryptoBackend } from './crypto-backend.js';
+import { decodeCwtPayload, readCwtClaims, readStatusReference, type StatusReference } from './cwt/claims.js';
+import {
+  errorInfo,
+  isVerifyError,
+  VerifyError,
+  type VerifyErrorCode,
+  type VerifyErrorInfo,
+  type VerifyStage,
+} from './errors.js';
+import { inflateZlib } from './inflate.js';
+import { importPublicKey, type KeyInput } from './keys/import.js';
+import { kidFromPublicKey } from './keys/thumbprint.js';
+import { equalBytes, toHex } from './lib/bytes.js';
+import { ANSINH_PREFIX, CARD_CLAIM, MAX_QR_TEXT_LENGTH } from './profile.js';
+import {
+  getStatus,
+  readStatusListPayload,
+  STATUS_LIST_TYPE,
+  type StatusListToken,
+  statusListSize,
+} from './status/status-list.js';
+import { indexKeys, openTrustList, type TrustList } from './trust/trust-list.js';
+import type { TrustedKey } from './trust/trusted-key.js';
+import { webCryptoBackend } from './webcrypto.js';
+
+/** The CWT claims of a verified card; times in seconds since the epoch. */
+export interface CardClaims {
+  readonly iss: string;
+  readonly iat: number;
+  readonly exp: number;
+  readonly nbf?: number;
+  readonly cti?: Uint8Array;
+  readonly status?: StatusReference;
+}
+
+export interface VerifySuccess {
+  readonly valid: true;
+  readonly profile: 'ansinh';
+  readonly card: Card;
+  readonly claims: CardClaims;
+  /** The issuing agency (the card's `iss`, equal to the key's issuer when a trust list is used). */
+  readonly issuer: string;
+  /** Hex kid of the key that signed. */
+  readonly kid: string;
+  /** `unchecked` when the card names a status list the verifier does not hold. */
+  readonly status: 'valid' | 'unchecked';
+}
+
+/**
+ * A failed verification. When the signature was good but a time or status check failed
+ * (`ERR_CREDENTIAL_EXPIRED`, `ERR_CREDENTIAL_NOT_YET_VALID`, `ERR_REVOKED`, `ERR_SUSPENDED`…),
+ * `card` and `claims` hold the verified content, so an app can say "genuine but expired".
+ */
+export interface VerifyFailure {
+  readonly valid: false;
+  readonly profile?: 'ansinh';
+  readonly error: VerifyErrorInfo;
+  readonly kid?: string;
+  readonly issuer?: string;
+  readonly claims?: CardClaims;
+  readonly card?: Card;
+}
+
+export type VerifyResult = VerifySuccess | VerifyFailure;
+
+export interface VerifierOptions {
+  /** Keys trusted directly (JWK, COSE_Key, PEM SPKI), with no issuer, validity or usage limits. */
+  readonly keys?: readonly KeyInput[];
+  /** Pinned root keys; a trust list must be signed by one of them. */
+  readonly roots?: readonly KeyInput[];
+  /** A signed trust list (from `createTrustList`). */
+  readonly trustList?: Uint8Array;
+  /** The highest trust-list `seq` seen before (persist `verifier.trustListSeq`); lower is a rollback. */
+  readonly minTrustListSeq?: number;
+  /** Signed Status List Tokens (from `signStatusList`). */
+  readonly statusLists?: readonly Uint8Array[];
+  /** Fail cards whose status list is not held (`ERR_STATUS_UNAVAILABLE`) instead of reporting `unchecked`. */
+  readonly requireStatus?: boolean;
+  /** The clock; default the system clock. */
+  readonly now?: Date | (() => Date);
+  /** Tolerated clock difference for `iat`, `nbf`, `exp` and list expiry, in seconds; default 300. */
+  readonly skewSeconds?: number;
+  /** Signature implementation; default WebCrypto (`@ansinh/verify/noble` defaults to @noble). */
+  readonly crypto?: CryptoBackend;
+  /** Language of error messages; default 'vi'. */
+  readonly lang?: Lang;
+}
+
+export interface Verifier {
+  /** Verifies one QR text. Never throws: every failure is a result with a code and a stage. */
+  verify(text: unknown): Promise<VerifyResult>;
+  /** Verifies many texts with overlapping signature checks; results in input order. */
+  verifyMany(texts: Iterable<unknown>, options?: { concurrency?: number }): Promise<VerifyResult[]>;
+  /** Replaces the trust list if it verifies and is not older than the held one. */
+  updateTrustList(bytes: Uint8Array): Promise<VerifyErrorInfo | undefined>;
+  /** Adds a status list; returns the problem when it cannot be used. */
+  addStatusList(bytes: Uint8Array): Promise<VerifyErrorInfo | undefined>;
+  /** Resolves once the option inputs are loaded, with the problems found (empty when none). */
+  ready(): Promise<readonly VerifyErrorInfo[]>;
+  /** `seq` of the trust list held, to persist and pass back as `minTrustListSeq`. */
+  readonly trustListSeq: number | undefined;
+}
+
+interface HeldStatusList {
+  readonly token: StatusListToken;
+  /** Issuer the list speaks for: its key's issuer, else its `iss` claim. */
+  readonly issuer: string | undefined;
+  readonly signer: TrustedKey;
+}
+
+const DEFAULT_SKEW_SECONDS = 300;
+
+function directKey(input: KeyInput): TrustedKey {
+  const key = importPublicKey(input);
+  return { kid: kidFromPublicKey(key), key, source: 'key' };
+}
+
+/** Tries each candidate key with the kid; resolves the one whose signature verifies. */
+async function verifyWithCandidates(
+  sign1: Sign1,
+  alg: SignatureAlgorithm,
+  candidates: readonly TrustedKey[],
+  backend: CryptoBackend,
+): Promise<TrustedKey> {
+  const usable = candidates.filter(
+    (c) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name),
+  );
+  if (usable.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+  let lastError: unknown;
+  for (const candidate of usable) {
+    try {
+      await verifySign1Signature(sign1, alg, candidate.key, backend);
+      return candidate;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/**
+ * A verifier of ansinh card QR texts, built from pinned roots and a trust list, or from plain
+ * keys, with optional status lists and a clock. Reuse one verifier: it caches imported keys.
+ *
+ * @example
+ * const verifier = createVerifier({ roots: [rootJwk], trustList, statusLists: [statusToken] });
+ * const r = await verifier.verify(scannedText);
+ * if (r.valid) admit(r.card);
+ * else show(r.error.message); // e.g. "Thẻ đã hết hạn" (ERR_CREDENTIAL_EXPIRED)
+ */
+export function createVerifier(options: VerifierOptions = {}): Verifier {
+  const backend = options.crypto ?? webCryptoBackend;
+  const lang = options.lang ?? 'vi';
+  const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
+  const clock = options.now;
+  const nowSeconds = () =>
+    Math.floor(
+      (clock === undefined ? Date.now() : typeof clock === 'function' ? clock().getTime() : clock.getTime()) /
+        1000,
+    );
+  const directKeys = (options.keys ?? []).map(directKey);
+  const roots = options.roots ?? [];
+
+  let trustList: TrustList | undefined;
+  let trustListError: VerifyError | undefined;
+  let index = indexKeys(directKeys);
+  const statusLists = new Map<string, HeldStatusList[]>();
+  const statusFailures = new Map<string, VerifyErrorCode>();
+  const problems: VerifyErrorInfo[] = [];
+  const info = (e: VerifyError) => errorInfo(e.code, e.stage, lang);
+  const asVerifyError = (e: unknown, fallback: VerifyErrorCode, stage: VerifyStage) =>
+    isVerifyError(e) ? e : new VerifyError(fallback, stage, { cause: e });
+
+  async function setTrustList(
+    bytes: Uint8Array,
+    minSeq: number | undefined,
+  ): Promise<VerifyErrorInfo | undefined> {
+    try {
+      const list = await openTrustList(bytes, {
+        roots,
+        crypto: backend,
+        ...(minSeq === undefined ? {} : { minSeq }),
+      });
+      if (trustList && list.seq === trustList.seq && !equalBytes(list.payload, trustList.payload)) {
+        throw new VerifyError('ERR_TRUST_LIST_ROLLBACK', 'trust');
+      }
+      trustList = list;
+      trustListError = undefined;
+      index = indexKeys([...directKeys, ...list.keys]);
+      return undefined;
+    } catch (e) {
+      const error = asVerifyError(e, 'ERR_TRUST_LIST_INVALID', 'trust');
+      // A rejected update keeps the list already held; a first list that fails is remembered
+      // so cards that needed it say why.
+      if (!trustList) trustListError = error;
+      return info(error);
+    }
+  }
+
+  async function loadStatusList(bytes: Uint8Array): Promise<VerifyErrorInfo | undefined> {
+    let sign1: Sign1;
+    let token: StatusListToken;
+    try {
+      sign1 = parseSign1(bytes);
+      if (sign1.protectedHeader.get(HEADER.typ) !== STATUS_LIST_TYPE)
+        throw new VerifyError('ERR_STATUS_LIST_INVALID', 'status');
+      token = readStatusListPayload(sign1.payload);
+    } catch (e) {
+      return info(new VerifyError('ERR_STATUS_LIST_INVALID', 'status', { cause: e }));
+    }
+    try {
+      const { alg, kid } = readProtectedAlgAndKid(sign1, [HEADER.typ]);
+      const signer = await verifyWithCandidates(sign1, alg, index.get(toHex(kid)) ?? [], backend);
+      const validAtIat =
+        (signer.validFrom === undefined || token.iat >= signer.validFrom) &&
+        (signer.validTo === undefined || token.iat <= signer.validTo);
+      if (!validAtIat) throw new VerifyError('ERR_KEY_VALIDITY', 'status');
+      if (signer.issuer !== undefined && token.iss !== undefined && token.iss !== signer.issuer) {
+        throw new VerifyError('ERR_STATUS_LIST_ISSUER', 'status');
+      }
+      const held = { token, issuer: signer.issuer ?? token.iss, signer };
+      statusLists.set(token.uri, [...(statusLists.get(token.uri) ?? []), held]);
+      return undefined;
+    } catch (e) {
+      const cause = isVerifyError(e) ? e : undefined;
+      const code: VerifyErrorCode =
+        cause?.code === 'ERR_STATUS_LIST_ISSUER' ? 'ERR_STATUS_LIST_ISSUER' : 'ERR_STATUS_LIST_INVALID';
+      // Remember the failure under the list's URI: cards that point at it fail with this code.
+      statusFailures.set(token.uri, code);
+      return info(new VerifyError(code, 'status', { cause: e }));
+    }
+  }
+
+  const loading = (async () => {
+    if (options.trustList) {
+      const problem = await setTrustList(options.trustList, options.minTrustListSeq);
+      if (problem) problems.push(problem);
+    }
+    for (const bytes of options.statusLists ?? []) {
+      const problem = await loadStatusList(bytes);
+      if (problem) problems.push(problem);
+    }
+  })();
+
+  function checkStatus(
+    ref: StatusReference,
+    signer: TrustedKey,
+    iss: string,
+    now: number,
+  ): VerifyErrorCode | 'unchecked' | undefined {
+    const held = statusLists.get(ref.uri) ?? [];
+    if (held.length === 0) {
+      const failure = statusFailures.get(ref.uri);
+      if (failure) return failure;
+      return options.requireStatus ? 'ERR_STATUS_UNAVAILABLE' : 'unchecked';
+    }
+    const cardIssuer = signer.issuer ?? iss;
+    const own = held.filter(
+      (h) => (h.issuer !== undefined && h.issuer === cardIssuer) || h.signer === signer,
+    );
+    if (own.length === 0) return 'ERR_STATUS_LIST_ISSUER';
+    const newest = own.reduce((a, b) => (b.token.iat > a.token.iat ? b : a));
+    if (newest.token.exp !== undefined && now - skew >= newest.token.exp) return 'ERR_STATUS_LIST_EXPIRED';
+    if (ref.idx >= statusListSize(newest.token.list)) return 'ERR_STATUS_INDEX';
+    switch (getStatus(newest.token.list, ref.idx)) {
+      case 0:
+        return undefined;
+      case 1:
+        return 'ERR_REVOKED';
+      case 2:
+        return 'ERR_SUSPENDED';
+      default:
+        return 'ERR_STATUS_UNKNOWN';
+    }
+  }
+
+  async function verifyAnsinh(text: string): Promise<VerifyResult> {
+    let kid: string | undefined;
+    const fail = (
+      code: VerifyErrorCode,
+      stage: VerifyStage,
+      extra: Partial<VerifyFailure> = {},
+      detail?: string,
+    ) =>
+      ({
+        valid: false,
+        profile: 'ansinh',
+        error: errorInfo(code, stage, lang, detail),
+        ...(kid ? { kid } : {}),
+        ...extra,
+      }) as VerifyFailure;
+    try {
+      const sign1 = parseSign1(inflateZlib(decodeBase45(text.slice(ANSINH_PREFIX.length))));
+      const header = readProtectedAlgAndKid(sign1);
+      kid = toHex(header.kid);
+      await loading;
+      const candidates = index.get(kid);
+      if (!candidates) {
+        if (trustListError) return fail(trustListError.code, trustListError.stage);
+        return fail('ERR_KID_UNKNOWN', 'key');
+      }
+      const now = nowSeconds();
+      const signer = await verifyWithCandidates(sign1, header.alg, candidates, backend);
+      if (signer.source === 'trust-list' && trustList && now - skew >= trustList.exp) {
+        return fail('ERR_TRUST_LIST_EXPIRED', 'trust');
+      }
+
+      const map = decodeCwtPayload(sign1.payload);
+      const cwt = readCwtClaims(map, ['iss', 'iat', 'exp']);
+      const status = readStatusReference(map);
+      const claims: CardClaims = {
+        iss: cwt.iss as string,
+        iat: cwt.iat as number,
+        exp: cwt.exp as number,
+        ...(cwt.nbf === undefined ? {} : { nbf: cwt.nbf }),
+        ...(cwt.cti === undefined ? {} : { cti: cwt.cti }),
+        ...(status === undefined ? {} : { status }),
+      };
+      const issuer = claims.iss;
+      if (signer.issuer !== undefined && signer.issuer !== issuer)
+        return fail('ERR_KID_OTHER_ISSUER', 'key', { issuer });
+      if (
+        (signer.validFrom !== undefined && claims.iat < signer.validFrom) ||
+        (signer.validTo !== undefined && claims.iat > signer.validTo)
+      ) {
+        return fail('ERR_KEY_VALIDITY', 'key', { issuer });
+      }
+      if (!map.has(CARD_CLAIM)) return fail('ERR_CLAIMS_MALFORMED', 'claims', { issuer });
+      const decoded = decodeCardClaims(map.get(CARD_CLAIM), lang);
+      if (!decoded.ok) {
+        const first = decoded.issues[0];
+        const detail = first ? `${first.path.join('.') || 'card'}: ${first.message} (${first.code})` : '';
+        return fail('ERR_PAYLOAD_SCHEMA', 'claims', { issuer }, detail);
+      }
+      const card = decoded.value;
+      if (signer.usage !== undefined && !signer.usage.includes(card.type))
+        return fail('ERR_KEY_USAGE', 'key', { issuer });
+
+      const verified = { issuer, claims, card };
+      if ((claims.nbf !== undefined && now + skew < claims.nbf) || now + skew < claims.iat) {
+        return fail('ERR_CREDENTIAL_NOT_YET_VALID', 'time', verified);
+      }
+      if (now - skew >= claims.exp) return fail('ERR_CREDENTIAL_EXPIRED', 'time', verified);
+      const statusOutcome = status === undefined ? undefined : checkStatus(status, signer, issuer, now);
+      if (statusOutcome !== undefined && statusOutcome !== 'unchecked')
+        return fail(statusOutcome, 'status', verified);
+      return {
+        valid: true,
+        profile: 'ansinh',
+        card,
+        claims,
+        issuer,
+        kid,
+        status: statusOutcome === 'unchecked' ? 'unchecked' : 'valid',
+      };
+    } catch (e) {
+      if (isVerifyError(e)) return fail(e.code, e.stage);
+      return fail('ERR_INTERNAL', 'input');
+    }
+  }
+
+  async function verify(text: unknown): Promise<VerifyResult> {
+    if (typeof text !== 'string') return { valid: false, error: errorInfo('ERR_INPUT_TYPE', 'input', lang) };
+    if (text.length > MAX_QR_TEXT_LENGTH)
+      return { valid: false, error: errorInfo('ERR_TOO_LONG', 'input', lang) };
+    if (text.startsWith(ANSINH_PREFIX)) return verifyAnsinh(text);
+    return { valid: false, error: errorInfo('ERR_PREFIX', 'input', lang) };
+  }
+
+  return {
+    verify,
+    async verifyMany(texts, { concurrency = 32 } = {}) {
+      const items = [...texts];
+      const results: VerifyResult[] = new Array(items.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const i = next++;
+          results[i] = await verify(items[i]);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+      return results;
+    },
+    async updateTrustList(bytes) {
+      await loading;
+      return setTrustList(bytes, trustList?.seq ?? options.minTrustListSeq);
+    },
+    async addStatusList(bytes) {
+      await loading;
+      return loadStatusList(bytes);
+    },
+    async ready() {
+      await loading;
+      return [...problems];
+    },
+    get trustListSeq() {
+      return trustList?.seq;
+    },
+  };
+}
+
+/**
+ * Verifies one QR text with a one-off verifier; for more than one text, create a verifier and
+ * reuse it (imported keys are cached per verifier).
+ *
+ * @example
+ * const r = await verifyCard(text, { keys: [issuerPublicJwk] });
+ */
+export function verifyCard(text: unknown, options: VerifierOptions = {}): Promise<VerifyResult> {
+  return createVerifier(options).verify(text);
+}
