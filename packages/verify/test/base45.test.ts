@@ -17,7 +17,9 @@ describe('base45 (RFC 9285)', () => {
   });
 
   it.each(vectors.invalid)('rejects $base45 with ERR_BASE45 ($why)', ({ base45 }) => {
-    expect(() => decodeBase45(base45)).toThrow(expect.objectContaining({ code: 'ERR_BASE45', stage: 'decode' }));
+    expect(() => decodeBase45(base45)).toThrow(
+      expect.objectContaining({ code: 'ERR_BASE45', stage: 'decode' }),
+    );
   });
 
   it('rejects characters outside the alphabet, lowercase, a dangling character and pairs above 255', () => {

@@ -13,7 +13,12 @@ export const healthCard: Card = {
   dateOfBirth: '1985-03-14',
   sex: 'female',
   socialInsuranceNumber: '0112345678',
-  healthInsurance: { cardNumber: 'DN4010112345678', validFrom: '2025-01-01', validTo: '2025-12-31', facility: '01013' },
+  healthInsurance: {
+    cardNumber: 'DN4010112345678',
+    validFrom: '2025-01-01',
+    validTo: '2025-12-31',
+    facility: '01013',
+  },
   programs: ['social-insurance', 'health-insurance'],
 };
 
