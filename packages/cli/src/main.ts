@@ -1,8 +1,11 @@
 import { type Command, type CommandIO, EXIT_OK, EXIT_USAGE, UsageError, wantsHelp } from './command.js';
+import { cardCommand } from './commands/card.js';
+import { qrCommand } from './commands/qr.js';
+import { scanCommand } from './commands/scan.js';
 import { validateCommand } from './commands/validate.js';
 
 // Every command of `ansinh`, in the order `ansinh --help` lists them. Each lives in its own module.
-const commands: readonly Command[] = [validateCommand];
+const commands: readonly Command[] = [validateCommand, qrCommand, cardCommand, scanCommand];
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.join(' ').length), 8);

@@ -7,6 +7,8 @@
  *
  * @packageDocumentation
  */
+
+export { type CardOptions, renderCard } from './card.js';
 export {
   ECC_LEVELS,
   type EccLevel,
