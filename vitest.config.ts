@@ -11,7 +11,13 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    projects: ['core', 'cli', 'verify', 'qr'].map(project),
+    projects: [
+      ...['core', 'cli', 'verify', 'qr'].map(project),
+      {
+        extends: true as const,
+        test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'] },
+      },
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
