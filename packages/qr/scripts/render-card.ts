@@ -5,7 +5,7 @@
 //   node --conditions=source --import tsx packages/qr/scripts/render-card.ts [--lang en]
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Card } from '@ansinh/core';
+import { type Card, generateRecords } from '@ansinh/core';
 import { issueCard, signerFromJwk } from '@ansinh/verify';
 import { renderCard } from '../src/card.js';
 import { rasterizeSvg, scanImageBytes } from '../src/node/index.js';
@@ -13,23 +13,11 @@ import { rasterizeSvg, scanImageBytes } from '../src/node/index.js';
 const { values } = parseArgs({ options: { lang: { type: 'string', default: 'vi' } } });
 const lang = values.lang === 'en' ? 'en' : 'vi';
 
-// A synthetic holder: the personal ID, SI and card numbers are well-formed but belong to no one.
-const card: Card = {
-  schemaVersion: 1,
-  type: 'health-insurance',
-  personalId: '079185012345',
-  name: 'Nguyễn Thị Ánh Tuyết',
-  dateOfBirth: '1985-03-14',
-  sex: 'female',
-  socialInsuranceNumber: '7912345678',
-  healthInsurance: {
-    cardNumber: 'DN4797912345678',
-    validFrom: '2025-01-01',
-    validTo: '2025-12-31',
-    facility: '79024',
-  },
-  programs: ['health-insurance', 'social-insurance'],
-};
+// A synthetic holder from core's generator (seed 1): the first card with a health-insurance block.
+// The personal ID, SI and card numbers are well-formed but belong to no one.
+const card = [...generateRecords('card', { seed: 1, count: 20 })].find(
+  (c) => 'healthInsurance' in c,
+) as unknown as Card;
 
 const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
   'sign',
@@ -39,8 +27,8 @@ const signer = await signerFromJwk(await crypto.subtle.exportKey('jwk', pair.pri
 const qrText = await issueCard(card, {
   signer,
   iss: 'VSS',
-  iat: new Date('2025-01-01T00:00:00Z'),
-  exp: new Date('2026-01-01T00:00:00Z'),
+  iat: new Date('2026-01-01T00:00:00Z'),
+  exp: new Date('2031-01-01T00:00:00Z'),
 });
 
 const svg = renderCard(card, qrText, { lang });

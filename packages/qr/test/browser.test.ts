@@ -79,7 +79,7 @@ describe('in headless Chromium', () => {
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(`${origin}/`);
-        const text = await issue((await typicalCards(1))[0]!);
+        const text = await issue(typicalCards(1)[0]!);
         const result = await page.evaluate(
           (t) => (globalThis as unknown as { runQr: (t: string) => Promise<unknown> }).runQr(t),
           text,

@@ -32,7 +32,7 @@ describe('distortion grid', () => {
   it('decodes ≥ 99 % of distorted images of issued cards at ECC Q', async () => {
     const texts = [
       await issue(MINIMAL_CARD),
-      ...(await Promise.all((await typicalCards(3)).map((c) => issue(c)))),
+      ...(await Promise.all(typicalCards(3).map((c) => issue(c)))),
       await issue(maximalCard(), 'maximal'),
     ];
     const { decoded, total, rows } = await runGrid(texts, 'Q');

@@ -10,7 +10,7 @@ import { issue, MINIMAL_CARD, maximalCard, typicalCards } from './support/cards.
 const payloads = async () => [
   { name: 'minimal card', text: await issue(MINIMAL_CARD) },
   ...(await Promise.all(
-    (await typicalCards(2)).map(async (c, i) => ({ name: `typical card ${i + 1}`, text: await issue(c) })),
+    typicalCards(2).map(async (c, i) => ({ name: `typical card ${i + 1}`, text: await issue(c) })),
   )),
   { name: 'largest card', text: await issue(maximalCard(7), 'maximal') },
 ];

@@ -1,6 +1,6 @@
 // Real credentials for the round trips: cards signed by @ansinh/verify's issueCard with an
 // ES256 software key, as an issuer would print them.
-import type { Card } from '@ansinh/core';
+import { type Card, generateRecords } from '@ansinh/core';
 import { issueCard, type Signer, signerFromJwk } from '@ansinh/verify';
 import { rng } from './distort.js';
 
@@ -81,8 +81,8 @@ export async function issue(card: Card, profile: 'typical' | 'maximal' = 'typica
   return issueCard(card, {
     signer: await issuerSigner(),
     iss: 'VSS',
-    iat: new Date('2025-01-01T00:00:00Z'),
-    exp: new Date(maximal ? '2199-12-31T00:00:00Z' : '2030-01-01T00:00:00Z'),
+    iat: new Date('2026-01-01T00:00:00Z'),
+    exp: new Date(maximal ? '2199-12-31T00:00:00Z' : '2031-01-01T00:00:00Z'),
     cti: new Uint8Array(maximal ? 16 : 8).fill(0xa5),
     status: {
       idx: maximal ? 4_294_967_295 : 123_456,
@@ -93,24 +93,7 @@ export async function issue(card: Card, profile: 'typical' | 'maximal' = 'typica
   });
 }
 
-/** Cards of the kind most holders carry (health insurance, a name of usual length). */
-export async function typicalCards(count: number): Promise<Card[]> {
-  // TODO(generateRecords): replace with generateRecords('card', { seed, count }) when it lands.
-  const names = ['Nguyễn Thị Ánh Tuyết', 'Trần Văn Hùng', 'Phạm Hoàng Yến Nhi', 'Lê Đức Thắng'];
-  return names.slice(0, count).map((name, i) => ({
-    schemaVersion: 1,
-    type: 'health-insurance',
-    personalId: `07918501234${i}`,
-    name,
-    dateOfBirth: '1985-03-14',
-    sex: i % 2 ? 'male' : 'female',
-    socialInsuranceNumber: `791234567${i}`,
-    healthInsurance: {
-      cardNumber: `DN479791234567${i}`,
-      validFrom: '2025-01-01',
-      validTo: '2025-12-31',
-      facility: '79024',
-    },
-    programs: ['health-insurance', 'social-insurance'],
-  }));
+/** Generated cards (core's synthetic population, seeded): realistic names, IDs and blocks. */
+export function typicalCards(count: number, seed = 2026): Card[] {
+  return [...generateRecords('card', { seed, count })] as unknown as Card[];
 }
