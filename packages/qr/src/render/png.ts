@@ -32,11 +32,16 @@ export function renderQrPng(input: string | QrCode, options: PngOptions = {}): U
     throw new RangeError(`scale must be an integer from 1 to 64 pixels per module (got ${scale})`);
   const side = (code.size + 2 * margin) * scale;
   const { size, modules } = code;
-  return writeBilevelPng(side, side, (x, y) => {
-    const mx = Math.floor(x / scale) - margin;
-    const my = Math.floor(y / scale) - margin;
-    return mx >= 0 && my >= 0 && mx < size && my < size && modules[my * size + mx] === 1;
-  });
+  return writeBilevelPng(
+    side,
+    side,
+    (x, y) => {
+      const mx = Math.floor(x / scale) - margin;
+      const my = Math.floor(y / scale) - margin;
+      return mx >= 0 && my >= 0 && mx < size && my < size && modules[my * size + mx] === 1;
+    },
+    (y) => y % scale !== 0,
+  );
 }
 
 /**
