@@ -2,8 +2,10 @@ import {
   ByteBuffer,
   type DatasetReader,
   isBlank,
+  isBlankText,
   MAX_RECORD_BYTES,
   parseJsonBytes,
+  parseJsonText,
   type RecordSink,
 } from './reader.js';
 
@@ -25,27 +27,35 @@ export class NdjsonReader implements DatasetReader {
 
   push(chunk: Uint8Array): void {
     let start = 0;
-    for (;;) {
-      const newline = chunk.indexOf(0x0a, start);
+    if (this.skipping || this.pending.length > 0) {
+      // First the end of the line that began in an earlier chunk.
+      const newline = chunk.indexOf(0x0a);
       if (newline === -1) {
-        this.keep(chunk, start, chunk.length);
+        this.keep(chunk, 0, chunk.length);
         return;
       }
       if (this.skipping) {
         this.skipping = false;
-      } else if (this.pending.length > 0) {
-        this.keep(chunk, start, newline);
+      } else {
+        this.keep(chunk, 0, newline);
         if (!this.skipping) this.emit(this.pending.view());
         this.skipping = false;
         this.pending.clear();
-      } else if (newline - start > MAX_RECORD_BYTES) {
-        this.tooLong();
-      } else {
-        this.emit(chunk.subarray(start, newline));
       }
       this.line++;
       start = newline + 1;
     }
+    const last = chunk.lastIndexOf(0x0a);
+    if (last >= start) {
+      // The complete lines of the chunk: decoded in one call when they are valid UTF-8 and
+      // cannot hold an over-long line (a decoder call per line costs more than the decoding);
+      // otherwise line by line, which finds the exact lines at fault.
+      if (last - start > MAX_RECORD_BYTES || !this.emitDecoded(chunk.subarray(start, last))) {
+        this.emitEach(chunk, start, last);
+      }
+      start = last + 1;
+    }
+    this.keep(chunk, start, chunk.length);
   }
 
   end(): void {
@@ -66,6 +76,39 @@ export class NdjsonReader implements DatasetReader {
 
   private tooLong(): void {
     this.sink.unreadable('DATASET_LINE_TOO_LONG', this.line, { line: this.line, limit: MAX_RECORD_BYTES });
+  }
+
+  /** Emits the lines of `bytes` (each ending in `\n`, the last one's newline just past the end). */
+  private emitDecoded(bytes: Uint8Array): boolean {
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes);
+    } catch {
+      return false;
+    }
+    let from = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', from);
+      let to = newline === -1 ? text.length : newline;
+      if (to > from && text.charCodeAt(to - 1) === 0x0d) to--;
+      if (to > from && (text.charCodeAt(from) === 0x7b || !isBlankText(text, from, to))) {
+        parseJsonText(text.slice(from, to), this.line, this.sink);
+      }
+      this.line++;
+      if (newline === -1) return true;
+      from = newline + 1;
+    }
+  }
+
+  /** Emits the lines of `chunk` from `start` to the newline at `last`, decoding each alone. */
+  private emitEach(chunk: Uint8Array, start: number, last: number): void {
+    while (start <= last) {
+      const newline = chunk.indexOf(0x0a, start);
+      if (newline - start > MAX_RECORD_BYTES) this.tooLong();
+      else this.emit(chunk.subarray(start, newline));
+      this.line++;
+      start = newline + 1;
+    }
   }
 
   private emit(bytes: Uint8Array): void {

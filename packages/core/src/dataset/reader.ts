@@ -40,6 +40,11 @@ export function parseJsonBytes(
     sink.unreadable('DATASET_INVALID_UTF8', line, { line });
     return;
   }
+  parseJsonText(text, line, sink);
+}
+
+/** Parses one record's JSON text, reporting a syntax error as an unreadable record. */
+export function parseJsonText(text: string, line: number, sink: RecordSink): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -70,6 +75,15 @@ export function isBlank(bytes: Uint8Array, start: number, end: number): boolean 
   for (let i = start; i < end; i++) {
     const b = bytes[i];
     if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return false;
+  }
+  return true;
+}
+
+/** Whether characters [start, end) of `text` are only JSON whitespace. */
+export function isBlankText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return false;
   }
   return true;
 }
