@@ -1,11 +1,27 @@
 import { type Command, type CommandIO, EXIT_OK, EXIT_USAGE, UsageError, wantsHelp } from './command.js';
 import { cardCommand } from './commands/card.js';
+import { issueCommand } from './commands/issue.js';
+import { keygenCommand } from './commands/keygen.js';
 import { qrCommand } from './commands/qr.js';
 import { scanCommand } from './commands/scan.js';
+import { statusListCreateCommand, statusListSetCommand } from './commands/status-list.js';
+import { trustListCreateCommand } from './commands/trust-list.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 
 // Every command of `ansinh`, in the order `ansinh --help` lists them. Each lives in its own module.
-const commands: readonly Command[] = [validateCommand, qrCommand, cardCommand, scanCommand];
+const commands: readonly Command[] = [
+  validateCommand,
+  keygenCommand,
+  issueCommand,
+  verifyCommand,
+  trustListCreateCommand,
+  statusListCreateCommand,
+  statusListSetCommand,
+  qrCommand,
+  cardCommand,
+  scanCommand,
+];
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.join(' ').length), 8);

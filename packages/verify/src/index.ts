@@ -21,6 +21,7 @@ export {
 export { deflateZlib, inflateZlib, MAX_INFLATED_BYTES } from './inflate.js';
 export { type IssueCardOptions, issueCard } from './issue-card.js';
 export { exportCoseKey, importCoseKey } from './keys/cose-key.js';
+export { type GeneratedKey, generateSigningKey } from './keys/generate.js';
 export { importPublicKey, type KeyInput } from './keys/import.js';
 export { exportJwk, importJwk } from './keys/jwk.js';
 export { importSpkiPem } from './keys/spki.js';
