@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRecords } from '@ansinh/core';
-import { exportJwk, generateSigningKey, importJwk, issueCard, signerFromJwk } from '@ansinh/verify';
+import { generateSigningKey, issueCard, signerFromJwk } from '@ansinh/verify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
 
@@ -21,7 +21,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'other.jwk.pub'), JSON.stringify(other.publicJwk));
   // The same key as PEM SubjectPublicKeyInfo, through node:crypto.
   const { createPublicKey } = await import('node:crypto');
-  const pem = createPublicKey({ key: exportJwk(importJwk(key.publicJwk)), format: 'jwk' }).export({
+  const pem = createPublicKey({
+    key: { ...key.publicJwk } as import('node:crypto').JsonWebKey,
+    format: 'jwk',
+  }).export({
     type: 'spki',
     format: 'pem',
   });
