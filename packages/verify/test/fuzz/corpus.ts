@@ -1,0 +1,156 @@
+// The fuzzer's seeds and the verifier under test. Keys are derived from fixed strings and
+// re-signing uses deterministic signatures (RFC 6979 ECDSA, Ed25519), so a run is reproducible:
+// input N of run seed S is the same text every time.
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { p256 } from '@noble/curves/nist.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { encodeBase45 } from '../../src/base45.js';
+import { encodeCbor } from '../../src/cbor.js';
+import { encodeSign1, sigStructure } from '../../src/cose/sign1.js';
+import { createHc1Verifier } from '../../src/hc1/verify-hc1.js';
+import { deflateZlib } from '../../src/inflate.js';
+import { issueCard } from '../../src/issue-card.js';
+import { importJwk } from '../../src/keys/jwk.js';
+import { kidFromPublicKey } from '../../src/keys/thumbprint.js';
+import type { Signer } from '../../src/sign/signer.js';
+import { createVerifier } from '../../src/verify.js';
+import { VACCINATION } from '../hc1/build-dcc.js';
+import { healthCard, socialCard } from '../helpers.js';
+import { buildCertificate, sha256Kid } from '../x509/der-builder.js';
+import type { FuzzSeed } from './mutate.js';
+
+const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const label = (text: string) => sha256(new TextEncoder().encode(text));
+
+// Fixed test keys (never used outside tests): scalars from hashed labels.
+const P256_SECRET = label('ansinh fuzz P-256 issuer');
+const ED25519_SECRET = label('ansinh fuzz Ed25519 issuer');
+const DSC_SECRET = label('ansinh fuzz DSC P-256');
+
+const p256Jwk = (secret: Uint8Array) => {
+  const point = p256.getPublicKey(secret, false);
+  return {
+    kty: 'EC',
+    crv: 'P-256',
+    x: b64u(point.subarray(1, 33)),
+    y: b64u(point.subarray(33)),
+    d: b64u(secret),
+  };
+};
+const ed25519Jwk = (secret: Uint8Array) => ({
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: b64u(ed25519.getPublicKey(secret)),
+  d: b64u(secret),
+});
+const publicPart = ({ d: _d, ...jwk }: Record<string, string>) => jwk;
+
+export const FUZZ_NOW = new Date('2025-06-01T00:00:00Z');
+const ISSUED = Date.UTC(2025, 0, 1) / 1000;
+const EXPIRES = Date.UTC(2030, 0, 1) / 1000;
+
+const signWith = (alg: 'ES256' | 'EdDSA', secret: Uint8Array) => (data: Uint8Array) =>
+  alg === 'ES256' ? p256.sign(data, secret, { prehash: true }) : ed25519.sign(data, secret);
+
+async function cardSeed(
+  name: string,
+  alg: 'ES256' | 'EdDSA',
+  secret: Uint8Array,
+  card = healthCard,
+): Promise<FuzzSeed> {
+  const jwk = alg === 'ES256' ? p256Jwk(secret) : ed25519Jwk(secret);
+  const sign = signWith(alg, secret);
+  const signer: Signer = { alg, kid: kidFromPublicKey(importJwk(jwk)), sign: async (data) => sign(data) };
+  const text = await issueCard(card, { signer, iss: 'VSS', iat: ISSUED, exp: EXPIRES });
+  return { name, text, resign: sign };
+}
+
+/**
+ * A DSC certificate for the fixed fuzz key. Its own ECDSA signature is randomised, so a run
+ * makes it once and hands the same bytes to every worker.
+ */
+export function makeFuzzDsc(): Uint8Array {
+  const privateKey = createPrivateKey({ key: p256Jwk(DSC_SECRET), format: 'jwk' });
+  return buildCertificate({
+    publicKey: createPublicKey(privateKey),
+    signingKey: privateKey,
+    subject: 'Fuzz DSC',
+  });
+}
+
+function dscSeed(der: Uint8Array): FuzzSeed {
+  const kid = Uint8Array.from(Buffer.from(sha256Kid(der), 'hex'));
+  const protectedBytes = encodeCbor(
+    new Map<number, unknown>([
+      [1, -7],
+      [4, kid],
+    ]),
+  );
+  const toCbor = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(toCbor)
+      : v && typeof v === 'object'
+        ? new Map(Object.entries(v).map(([k, x]) => [k, toCbor(x)]))
+        : v;
+  const payload = encodeCbor(
+    new Map<number, unknown>([
+      [1, 'VN'],
+      [4, EXPIRES],
+      [6, ISSUED],
+      [-260, new Map([[1, toCbor(VACCINATION)]])],
+    ]),
+  );
+  const sign = signWith('ES256', DSC_SECRET);
+  const cose = encodeSign1({
+    protectedBytes,
+    payload,
+    signature: sign(sigStructure(protectedBytes, payload)),
+  });
+  return { name: 'hc1-es256-test-dsc', text: `HC1:${encodeBase45(deflateZlib(cose))}`, resign: sign };
+}
+
+interface DgcVector {
+  PREFIX: string;
+  TESTCTX: { CERTIFICATE: string };
+}
+const dgc = (file: string): DgcVector =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../vectors/dcc', file), 'utf8')) as DgcVector;
+
+export interface FuzzTarget {
+  readonly seeds: readonly FuzzSeed[];
+  /** Routes by prefix to the ansinh or the hc1 verifier; must never reject. */
+  verify(text: string): Promise<{ valid: boolean; error?: { code: string } }>;
+}
+
+/**
+ * The seeds (ansinh ES256 and EdDSA cards; hc1 DCCs: a test DSC's ES256, the real Austrian ES256
+ * and the EU PS256 vector) and a verifier that holds all their keys.
+ */
+export async function buildFuzzTarget(dscDer: Uint8Array = makeFuzzDsc()): Promise<FuzzTarget> {
+  const at = dgc('AT-1.json');
+  const co1 = dgc('common-CO1.json');
+  const seeds: FuzzSeed[] = [
+    await cardSeed('ansinh-es256-health', 'ES256', P256_SECRET),
+    await cardSeed('ansinh-eddsa-social', 'EdDSA', ED25519_SECRET, socialCard),
+    dscSeed(dscDer),
+    { name: 'hc1-at-real-es256', text: at.PREFIX },
+    { name: 'hc1-eu-ps256', text: co1.PREFIX },
+  ];
+  const ansinh = createVerifier({
+    keys: [publicPart(p256Jwk(P256_SECRET)), publicPart(ed25519Jwk(ED25519_SECRET))],
+    now: FUZZ_NOW,
+  });
+  // The real vectors were valid in 2021; the clock is the fuzz clock, so they end as
+  // ERR_CREDENTIAL_EXPIRED after every check before it ran.
+  const hc1 = createHc1Verifier({
+    certificates: [dscDer, at.TESTCTX.CERTIFICATE, co1.TESTCTX.CERTIFICATE],
+    now: FUZZ_NOW,
+  });
+  return {
+    seeds,
+    verify: (text) => (text.startsWith('HC1:') ? hc1.verify(text) : ansinh.verify(text)),
+  };
+}
