@@ -154,7 +154,7 @@ describe('verification outcomes', () => {
     noCard.delete(-65537);
     expect(await verifyPayload(noCard)).toMatchObject({ error: { code: 'ERR_CLAIMS_MALFORMED' } });
     const badCard = base();
-    (badCard.get(-65537) as Map<number, unknown>).set(2, '12345');
+    (badCard.get(-65537) as Map<number, unknown>).set(2, Uint8Array.of(0x12, 0x34, 0x56)); // 6 digits, not 12
     const r = await verifyPayload(badCard);
     expect(r).toMatchObject({ error: { code: 'ERR_PAYLOAD_SCHEMA', stage: 'claims' } });
     expect(r.valid === false && r.error.message).toContain('CARD_PERSONAL_ID_INVALID');

@@ -10,7 +10,7 @@ import {
   MIN_CARD_YEAR,
 } from './card.js';
 import { PROGRAM_CODES } from './codes.js';
-import { CARD_KEY, HI_KEY } from './wire.js';
+import { bcdToDigits, CARD_KEY, HI_KEY } from './wire.js';
 
 /** Issue codes of {@link decodeCardClaims}, with their messages. */
 export const CARD_MESSAGES = {
@@ -88,7 +88,7 @@ class WireReader {
   fields(
     map: unknown,
     keys: Readonly<Record<string, number>>,
-    kinds: Readonly<Record<string, 'text' | 'int' | 'map' | 'array'>>,
+    kinds: Readonly<Record<string, 'text' | 'int' | 'bytes' | 'map' | 'array'>>,
     required: readonly string[],
     path: Path,
   ): Record<string, unknown> | undefined {
@@ -110,9 +110,11 @@ class WireReader {
           ? typeof value === 'string'
           : kind === 'int'
             ? Number.isSafeInteger(value)
-            : kind === 'map'
-              ? value instanceof Map
-              : Array.isArray(value);
+            : kind === 'bytes'
+              ? value instanceof Uint8Array
+              : kind === 'map'
+                ? value instanceof Map
+                : Array.isArray(value);
       if (!ok) this.issue('CARD_FIELD_TYPE', [...path, name]);
       else out[name] = value;
     }
@@ -120,6 +122,14 @@ class WireReader {
       if (!map.has(keys[name])) this.issue('CARD_FIELD_MISSING', [...path, name]);
     }
     return out;
+  }
+
+  /** BCD bytes back to digits; a non-decimal nibble is reported with `code`. */
+  digits(bytes: unknown, path: Path, code: CardIssueCode): string | undefined {
+    if (bytes === undefined) return undefined;
+    const digits = bcdToDigits(bytes as Uint8Array);
+    if (digits === undefined) this.issue(code, path);
+    return digits;
   }
 
   date(days: unknown, path: Path): string | undefined {
@@ -180,11 +190,11 @@ export function decodeCardClaims(map: unknown, lang: Lang = 'vi'): Result<Card> 
     CARD_KEY,
     {
       type: 'int',
-      personalId: 'text',
+      personalId: 'bytes',
       name: 'text',
       dateOfBirth: 'int',
       sex: 'int',
-      socialInsuranceNumber: 'text',
+      socialInsuranceNumber: 'bytes',
       healthInsurance: 'map',
       programs: 'array',
     },
@@ -199,14 +209,15 @@ export function decodeCardClaims(map: unknown, lang: Lang = 'vi'): Result<Card> 
     if (type === undefined) reader.issue('CARD_TYPE_INVALID', ['type']);
     card.type = type;
   }
-  card.personalId = top.personalId;
+  card.personalId = reader.digits(top.personalId, ['personalId'], 'CARD_PERSONAL_ID_INVALID');
   card.name = top.name;
   card.dateOfBirth = reader.date(top.dateOfBirth, ['dateOfBirth']);
   if (top.sex !== undefined) {
     card.sex = top.sex === 1 ? 'male' : top.sex === 2 ? 'female' : undefined;
     if (card.sex === undefined) reader.issue('CARD_SEX_INVALID', ['sex']);
   }
-  if (top.socialInsuranceNumber !== undefined) card.socialInsuranceNumber = top.socialInsuranceNumber;
+  const si = reader.digits(top.socialInsuranceNumber, ['socialInsuranceNumber'], 'CARD_SI_NUMBER_INVALID');
+  if (si !== undefined) card.socialInsuranceNumber = si;
   if (top.healthInsurance !== undefined) {
     const path = ['healthInsurance'];
     const hi = reader.fields(
@@ -217,8 +228,14 @@ export function decodeCardClaims(map: unknown, lang: Lang = 'vi'): Result<Card> 
       path,
     );
     if (hi !== undefined) {
+      // With the SI number present the wire carries only the card number's 5-character prefix.
+      const cardNumber = hi.cardNumber as string | undefined;
+      const withSi = top.socialInsuranceNumber !== undefined;
+      if (cardNumber !== undefined && cardNumber.length !== (withSi ? 5 : 15)) {
+        reader.issue('CARD_HI_NUMBER_INVALID', [...path, 'cardNumber']);
+      }
       const block: Record<string, unknown> = {
-        cardNumber: hi.cardNumber,
+        cardNumber: withSi && si !== undefined && cardNumber?.length === 5 ? cardNumber + si : cardNumber,
         validFrom: reader.date(hi.validFrom, [...path, 'validFrom']),
         validTo: reader.date(hi.validTo, [...path, 'validTo']),
       };

@@ -18,5 +18,26 @@ export const HI_KEY = {
   facility: 4,
 } as const;
 
+/**
+ * Digit strings (personal ID, social-insurance number) travel as packed BCD bytes: two digits
+ * per byte, high nibble first. 12 digits take 6 bytes instead of 12 as text (CBOR has no
+ * 5-byte integer, so an integer would take 8).
+ */
+export function digitsToBcd(digits: string): Uint8Array {
+  const out = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = (Number(digits[2 * i]) << 4) | Number(digits[2 * i + 1]);
+  return out;
+}
+
+/** The digit string of packed BCD bytes, or undefined when a nibble is not a decimal digit. */
+export function bcdToDigits(bytes: Uint8Array): string | undefined {
+  let out = '';
+  for (const b of bytes) {
+    if (b >> 4 > 9 || (b & 15) > 9) return undefined;
+    out += `${b >> 4}${b & 15}`;
+  }
+  return out;
+}
+
 /** Sex on the wire: the national ID's convention, male 1, female 2. */
 export const SEX_WIRE = { male: 1, female: 2 } as const;

@@ -122,17 +122,28 @@ describe('card claims', () => {
     const map = encodeCardClaims(card);
     expect([...map.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(map.get(1)).toBe(2); // health-insurance is CARD_TYPES[1]
+    expect(map.get(2)).toEqual(Uint8Array.of(0x00, 0x10, 0x85, 0x01, 0x23, 0x45)); // BCD
+    expect(map.get(3)).toBe('Nguyễn Thị Minh Khai');
     expect(map.get(4)).toBe(5551); // 1985-03-14 is day 5551 after 1970-01-01
     expect(map.get(5)).toBe(2);
+    expect(map.get(6)).toEqual(Uint8Array.of(0x01, 0x12, 0x34, 0x56, 0x78));
+    // The card number's last 10 digits are the SI number: only its prefix travels.
     expect(map.get(7)).toEqual(
       new Map<number, unknown>([
-        [1, 'DN4010112345678'],
+        [1, 'DN401'],
         [2, 20089],
         [3, 20453],
         [4, '01013'],
       ]),
     );
     expect(map.get(8)).toEqual([5, 6]);
+  });
+
+  it('keeps the whole health-insurance card number when there is no SI number', () => {
+    const { socialInsuranceNumber: _si, ...noSi } = card;
+    const map = encodeCardClaims(noSi);
+    expect((map.get(7) as Map<number, unknown>).get(1)).toBe('DN4010112345678');
+    expect(decodeCardClaims(map)).toEqual({ ok: true, value: noSi });
   });
 
   it('round-trips a card', () => {
@@ -200,12 +211,22 @@ describe('decodeCardClaims issues', () => {
     expect(codes(new Map([...wire(), [4, 1e12]]))).toEqual(['CARD_DATE_INVALID']);
     expect(codes(new Map([...wire(), [4, 0.5]]))).toEqual(['CARD_FIELD_TYPE']);
     expect(codes(new Map([...wire(), [8, [5, 10]]]))).toEqual(['CARD_PROGRAM_INVALID']);
-    expect(codes(new Map([...wire(), [2, '00108501234X']]))).toEqual(['CARD_PERSONAL_ID_INVALID']);
-    expect(codes(new Map([...wire(), [6, '0199999999']]))).toEqual(['CARD_SI_NUMBER_MISMATCH']);
+    expect(codes(new Map([...wire(), [2, '001085012345']]))).toEqual(['CARD_FIELD_TYPE']);
+    expect(codes(new Map([...wire(), [2, Uint8Array.of(0x00, 0x10, 0x85, 0x01, 0x23, 0x4a)]]))).toEqual([
+      'CARD_PERSONAL_ID_INVALID',
+    ]);
+    expect(codes(new Map([...wire(), [2, Uint8Array.of(0x00, 0x10, 0x85, 0x01, 0x23)]]))).toEqual([
+      'CARD_PERSONAL_ID_INVALID',
+    ]);
+    expect(codes(new Map([...wire(), [6, Uint8Array.of(0x01, 0x12, 0xf4, 0x56, 0x78)]]))).toEqual([
+      'CARD_SI_NUMBER_INVALID',
+    ]);
     const hi = new Map(wire().get(7) as Map<number, unknown>);
-    hi.set(1, 'DN6010112345678');
+    hi.set(1, 'DN601');
     expect(codes(new Map([...wire(), [7, hi]]))).toEqual(['CARD_HI_NUMBER_INVALID']);
-    hi.set(1, 'DN4010112345678').set(2, 30000);
+    hi.set(1, 'DN4010112345678'); // the whole number although the SI number is present
+    expect(codes(new Map([...wire(), [7, hi]]))).toEqual(['CARD_HI_NUMBER_INVALID']);
+    hi.set(1, 'DN401').set(2, 30000);
     expect(codes(new Map([...wire(), [7, hi]]))).toEqual(['CARD_HI_PERIOD_INVALID']);
   });
 
