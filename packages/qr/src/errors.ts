@@ -1,7 +1,7 @@
 import { type Bilingual, type Lang, localize } from '@ansinh/core';
 
 /** Every message a {@link QrError} can carry, by its stable code. */
-const MESSAGES = {
+export const QR_ERROR_MESSAGES = {
   ERR_QR_EMPTY: {
     vi: 'Không thể tạo mã QR từ văn bản rỗng.',
     en: 'Cannot make a QR code from empty text.',
@@ -45,7 +45,7 @@ const MESSAGES = {
 } as const satisfies Record<string, Bilingual>;
 
 /** Stable codes of {@link QrError}: switch on `err.code`. */
-export type QrErrorCode = keyof typeof MESSAGES;
+export type QrErrorCode = keyof typeof QR_ERROR_MESSAGES;
 
 /**
  * The error @ansinh/qr throws for input it cannot turn into a symbol, a card or pixels.
@@ -64,8 +64,8 @@ export class QrError extends Error {
     options?: { cause?: unknown },
   ) {
     const messages = {
-      vi: localize(MESSAGES[code], 'vi', details),
-      en: localize(MESSAGES[code], 'en', details),
+      vi: localize(QR_ERROR_MESSAGES[code], 'vi', details),
+      en: localize(QR_ERROR_MESSAGES[code], 'en', details),
     };
     super(messages.en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;

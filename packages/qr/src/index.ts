@@ -18,7 +18,7 @@ export {
   type QrCode,
   type QrMode,
 } from './encode.js';
-export { QrError, type QrErrorCode } from './errors.js';
+export { QR_ERROR_MESSAGES, QrError, type QrErrorCode } from './errors.js';
 export { type PngOptions, renderQrPng, renderQrPngBlob, renderQrPngDataUrl } from './render/png.js';
 export { renderQrSvg, type SvgOptions } from './render/svg.js';
 export { renderQrTerminal, type TerminalOptions } from './render/terminal.js';
