@@ -103,7 +103,7 @@ function beneficiary(
     ethnicCode: p.ethnicCode,
     provinceCode: p.province,
   };
-  if (withHousehold) {
+  if (withHousehold && ageAt(p.dateOfBirth, REFERENCE_DATE) >= 18) {
     // A one-person household of its own: the head, so a dataset of these never lacks heads.
     r.householdId = householdCode(p.province, index);
     r.relationToHead = 'head';
@@ -112,12 +112,12 @@ function beneficiary(
   return r;
 }
 
-/** A decision signed in the month of `startDate` or the one before. */
-function decision(rng: Rng, startDate: string, issuer: string): JsonRecord {
+/** A decision signed in the month of `startDate` or the one before, not before `dateOfBirth`. */
+function decision(rng: Rng, startDate: string, dateOfBirth: string, issuer: string): JsonRecord {
   const decisionMonth = firstOfMonth(startDate, rng.chance(0.6) ? -1 : 0);
   return {
     decisionNumber: `${rng.int(1, 9999)}/QĐ-${issuer}`,
-    decisionDate: addDays(decisionMonth, rng.int(0, 27)),
+    decisionDate: laterDate(addDays(decisionMonth, rng.int(0, 27)), dateOfBirth),
   };
 }
 
@@ -179,7 +179,12 @@ function socialAssistance(ctx: GenerationContext, index: number, rng: Rng): Json
     : rng.pick(['poor', 'near-poor', 'none']);
   r.baseLevel = baseLevel;
   r.monthlyAmount = Math.round(baseLevel * coefficient);
-  Object.assign(r, decision(rng, startDate, 'UBND'), { startDate }, statusFields(rng, startDate));
+  Object.assign(
+    r,
+    decision(rng, startDate, p.dateOfBirth, 'UBND'),
+    { startDate },
+    statusFields(rng, startDate),
+  );
   r.paymentChannel = rng.weighted(PAYMENT_CHANNEL_CHOICES, PAYMENT_CHANNEL_WEIGHTS);
   return r;
 }
@@ -318,7 +323,12 @@ function meritoriousServices(ctx: GenerationContext, index: number, rng: Rng): J
   }
   r.referenceLevel = MERITORIOUS_REFERENCE_LEVEL;
   r.monthlyAmount = roundTo(MERITORIOUS_REFERENCE_LEVEL * factor, 1000);
-  Object.assign(r, decision(rng, startDate, 'SNV'), { startDate }, statusFields(rng, startDate));
+  Object.assign(
+    r,
+    decision(rng, startDate, p.dateOfBirth, 'SNV'),
+    { startDate },
+    statusFields(rng, startDate),
+  );
   r.paymentChannel = rng.weighted(PAYMENT_CHANNEL_CHOICES, PAYMENT_CHANNEL_WEIGHTS);
   return r;
 }
@@ -400,7 +410,12 @@ function socialInsurance(ctx: GenerationContext, index: number, rng: Rng): JsonR
           benefitType === 'pension' ? rng.int(3_000_000, 15_000_000) : rng.int(800_000, 4_000_000),
           1000,
         );
-  Object.assign(r, decision(rng, startDate, 'BHXH'), { startDate }, statusFields(rng, startDate));
+  Object.assign(
+    r,
+    decision(rng, startDate, p.dateOfBirth, 'BHXH'),
+    { startDate },
+    statusFields(rng, startDate),
+  );
   r.paymentChannel = rng.weighted(PAYMENT_CHANNEL_CHOICES, PAYMENT_CHANNEL_WEIGHTS);
   return r;
 }

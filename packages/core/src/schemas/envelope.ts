@@ -7,6 +7,7 @@ import {
   referenceField,
   schemaVersionField,
   textField,
+  withRules,
 } from './fields.js';
 import { RECORD_KINDS } from './kinds.js';
 
@@ -46,8 +47,8 @@ function isSha256Digest(s: string): boolean {
 const payloadKinds = RECORD_KINDS.filter((k) => k !== 'envelope') as [string, ...string[]];
 
 /** The header of one data exchange between agencies: who, to whom, why, on what basis, what. */
-export const envelopeSchema = z
-  .strictObject({
+export const envelopeSchema = withRules(
+  z.strictObject({
     schemaVersion: schemaVersionField,
     messageId: z.uuid().meta({ description: 'Unique message identifier (UUID).' }),
     sender: partySchema,
@@ -69,17 +70,17 @@ export const envelopeSchema = z
           pattern: '^sha256:[0-9a-f]{64}$',
         }),
     }),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     if (v.legalBasis === 'consent' && v.consentReference === undefined) {
       addRule(ctx, ['consentReference'], 'REQUIRED_WITH', { other: 'legalBasis' });
     }
-  })
-  .meta({
-    title: 'Exchange envelope',
-    description:
-      'The header of a data exchange: message id, sender and receiver agency, purpose, legal basis and consent reference, creation time, and what the payload holds.',
-    'x-ansinh-rules': ['REQUIRED_WITH'],
-  });
+  },
+).meta({
+  title: 'Exchange envelope',
+  description:
+    'The header of a data exchange: message id, sender and receiver agency, purpose, legal basis and consent reference, creation time, and what the payload holds.',
+  'x-ansinh-rules': ['REQUIRED_WITH'],
+});
 
 export type Envelope = z.output<typeof envelopeSchema>;

@@ -4,7 +4,7 @@ import { HI_BENEFICIARY_GROUPS } from '../codes/health-insurance.js';
 import { PROVINCES_2004, PROVINCES_2025 } from '../codes/provinces.js';
 import { SEXES } from '../codes/sex.js';
 import { todayInVietnam } from './dates.js';
-import { digitsAt, isCleanText, isDigits, isPersonName, toNfc } from './text.js';
+import { digitsAt, isCleanText, isDigits, isPersonName, isPlainName, isPlainText, toNfc } from './text.js';
 
 // Building blocks shared by the record schemas. Conventions:
 // - Every cross-field or format rule that zod cannot express natively is a `.refine` /
@@ -27,6 +27,49 @@ export const schemaVersionField = z.literal(SCHEMA_VERSION).meta({
 export interface RuleParams {
   readonly rule: string;
   readonly [key: string]: unknown;
+}
+
+/** A record-level rule set: reports problems through `ctx.addIssue` (see {@link addRule}). */
+export type Rules<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
+
+// Rule functions by the zod check that runs them, so the validator's fast path can call a rule
+// set directly with a reusable context instead of through zod's per-call wrapper.
+const RULES = new WeakMap<object, Rules<never>>();
+
+/**
+ * `schema` with the record-level `rules` attached as a refinement (they run once the fields are
+ * valid). Prefer this to `.superRefine` for record rules: the validator's fast path recognises it.
+ */
+export function withRules<S extends z.ZodType>(schema: S, rules: Rules<z.output<S>>): S {
+  const out = schema.superRefine(rules);
+  const checks = out._zod.def.checks ?? [];
+  RULES.set(checks[checks.length - 1] as object, rules as Rules<never>);
+  return out;
+}
+
+/** Registers `rules` as the function behind `check` (for checks built with zod/mini). */
+export function registerRules<T>(check: object, rules: Rules<T>): void {
+  RULES.set(check, rules as Rules<never>);
+}
+
+/** The rule set behind a zod check created by {@link withRules}, if any. */
+export function rulesOf(check: object): Rules<never> | undefined {
+  return RULES.get(check);
+}
+
+// Single-pass predicates that imply all the checks of a field built here (sound, possibly
+// stricter: false sends the value to zod's own checks). Keyed by the zod def, which `.meta()`
+// clones share.
+const FAST_FIELDS = new WeakMap<object, (value: unknown) => boolean>();
+
+function fastField<S extends z.ZodType>(schema: S, predicate: (value: unknown) => boolean): S {
+  FAST_FIELDS.set(schema._zod.def, predicate);
+  return schema;
+}
+
+/** The single-pass predicate of a field built here, if any. */
+export function fastFieldOf(schema: z.core.$ZodType): ((value: unknown) => boolean) | undefined {
+  return FAST_FIELDS.get(schema._zod.def);
 }
 
 /** Adds an ansinh rule issue inside a `.superRefine`. */
@@ -201,22 +244,27 @@ export const monthField = z
   .meta({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 
 /** A person's full name: normalised to NFC, 1–80 characters, no digits or control characters. */
-export const personNameField = z
-  .string()
-  .overwrite(toNfc)
-  .min(1)
-  .max(80)
-  .refine(isPersonName, { params: { rule: 'INVALID_FORMAT', format: 'name' } })
-  .meta({ description: 'Full name as on the identity card, Unicode NFC, at most 80 characters.' });
-
-/** Free text normalised to NFC, 1–`max` characters, without control characters or edge spaces. */
-export function textField(max: number) {
-  return z
+export const personNameField = fastField(
+  z
     .string()
     .overwrite(toNfc)
     .min(1)
-    .max(max)
-    .refine(isCleanText, { params: { rule: 'INVALID_FORMAT', format: 'text' } });
+    .max(80)
+    .refine(isPersonName, { params: { rule: 'INVALID_FORMAT', format: 'name' } }),
+  (v) => typeof v === 'string' && isPlainName(v, 80),
+).meta({ description: 'Full name as on the identity card, Unicode NFC, at most 80 characters.' });
+
+/** Free text normalised to NFC, 1–`max` characters, without control characters or edge spaces. */
+export function textField(max: number) {
+  return fastField(
+    z
+      .string()
+      .overwrite(toNfc)
+      .min(1)
+      .max(max)
+      .refine(isCleanText, { params: { rule: 'INVALID_FORMAT', format: 'text' } }),
+    (v) => typeof v === 'string' && isPlainText(v, max),
+  );
 }
 
 /** An identifier of a record, household, decision…: NFC text of at most `max` characters. */

@@ -6,6 +6,7 @@ import {
   referenceField,
   relationToHeadField,
   schemaVersionField,
+  withRules,
 } from './fields.js';
 import { checkIdentity, identityShape } from './person.js';
 
@@ -17,15 +18,15 @@ export const householdIdField = referenceField(40).meta({
 });
 
 /** A household: its members and their relation to the head; exactly one member is the head. */
-export const householdSchema = z
-  .strictObject({
+export const householdSchema = withRules(
+  z.strictObject({
     schemaVersion: schemaVersionField,
     householdId: householdIdField,
     provinceCode: provinceCodeField,
     address: addressSchema.optional(),
     members: z.array(memberSchema).min(1).max(100),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     let heads = 0;
     for (let i = 0; i < v.members.length; i++) {
       const m = v.members[i]!;
@@ -42,17 +43,17 @@ export const householdSchema = z
       }
     }
     if (heads === 0) addRule(ctx, ['members'], 'HOUSEHOLD_WITHOUT_HEAD');
-  })
-  .meta({
-    title: 'Household',
-    description: 'A household (hộ gia đình) with its members; exactly one member has relationToHead = head.',
-    'x-ansinh-rules': [
-      'HOUSEHOLD_WITHOUT_HEAD',
-      'HOUSEHOLD_MULTIPLE_HEADS',
-      'DUPLICATE_MEMBER',
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-    ],
-  });
+  },
+).meta({
+  title: 'Household',
+  description: 'A household (hộ gia đình) with its members; exactly one member has relationToHead = head.',
+  'x-ansinh-rules': [
+    'HOUSEHOLD_WITHOUT_HEAD',
+    'HOUSEHOLD_MULTIPLE_HEADS',
+    'DUPLICATE_MEMBER',
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+  ],
+});
 
 export type Household = z.output<typeof householdSchema>;

@@ -10,6 +10,7 @@ import {
   referenceField,
   schemaVersionField,
   sensitive,
+  withRules,
 } from './fields.js';
 import { PAYMENT_CHANNELS } from './programs/common.js';
 import { digitsAt } from './text.js';
@@ -27,8 +28,8 @@ const accountSchema = z.strictObject({
 });
 
 /** A benefit payment order a payment provider pulls, pays out and confirms exactly once. */
-export const paymentOrderSchema = z
-  .strictObject({
+export const paymentOrderSchema = withRules(
+  z.strictObject({
     schemaVersion: schemaVersionField,
     orderId: referenceField(64).meta({
       description: 'Unique payment order identifier; the idempotency key of its confirmation.',
@@ -51,8 +52,8 @@ export const paymentOrderSchema = z
     status: z.enum(PAYMENT_STATUSES),
     createdAt: dateTimeField(),
     paidAt: dateTimeField().optional(),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     if ((v.channel === 'bank' || v.channel === 'e-wallet') && v.account === undefined) {
       addRule(ctx, ['account'], 'REQUIRED_WITH', { other: 'channel' });
     }
@@ -62,12 +63,11 @@ export const paymentOrderSchema = z
     if (v.paidAt !== undefined && Date.parse(v.paidAt) < Date.parse(v.createdAt)) {
       addRule(ctx, ['paidAt'], 'DATES_OUT_OF_ORDER', { earlier: 'createdAt' });
     }
-  })
-  .meta({
-    title: 'Payment order',
-    description:
-      'A benefit payment order: beneficiary, programme, amount in VND, period, channel and status.',
-    'x-ansinh-rules': ['REQUIRED_WITH', 'DATES_OUT_OF_ORDER'],
-  });
+  },
+).meta({
+  title: 'Payment order',
+  description: 'A benefit payment order: beneficiary, programme, amount in VND, period, channel and status.',
+  'x-ansinh-rules': ['REQUIRED_WITH', 'DATES_OUT_OF_ORDER'],
+});
 
 export type PaymentOrder = z.output<typeof paymentOrderSchema>;

@@ -12,6 +12,7 @@ import {
   schemaVersionField,
   sexField,
   socialInsuranceNumberField,
+  withRules,
 } from './fields.js';
 
 /**
@@ -53,8 +54,8 @@ export const identityShape = {
 };
 
 /** A person as the national population database knows them (the subset social security needs). */
-export const personSchema = z
-  .strictObject({
+export const personSchema = withRules(
+  z.strictObject({
     schemaVersion: schemaVersionField,
     ...identityShape,
     ethnicCode: ethnicCodeField.optional(),
@@ -62,13 +63,13 @@ export const personSchema = z
     socialInsuranceNumber: socialInsuranceNumberField.optional(),
     phone: phoneField.optional(),
     address: addressSchema.optional(),
-  })
-  .superRefine((v, ctx) => checkIdentity(v, ctx))
-  .meta({
-    title: 'Person',
-    description:
-      'A person: identity (personal ID, name, date of birth, sex) and contact details. The personal ID must agree with the date of birth and sex.',
-    'x-ansinh-rules': ['PERSONAL_ID_DOB_MISMATCH', 'PERSONAL_ID_SEX_MISMATCH'],
-  });
+  }),
+  (v, ctx) => checkIdentity(v, ctx),
+).meta({
+  title: 'Person',
+  description:
+    'A person: identity (personal ID, name, date of birth, sex) and contact details. The personal ID must agree with the date of birth and sex.',
+  'x-ansinh-rules': ['PERSONAL_ID_DOB_MISMATCH', 'PERSONAL_ID_SEX_MISMATCH'],
+});
 
 export type Person = z.output<typeof personSchema>;

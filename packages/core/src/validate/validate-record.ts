@@ -6,6 +6,7 @@ import type { Issue } from '../issue.js';
 import { CARD_KEYS } from '../schemas/card.js';
 import { isRecordKind, RECORD_KINDS, type RecordKind } from '../schemas/kinds.js';
 import { RECORD_SCHEMAS, type RecordOf } from '../schemas/registry.js';
+import { type FastCheck, fastPath } from './fast-path.js';
 import { mapIssues, unknownFieldIssues } from './map-issues.js';
 import { VALIDATION_ERRORS } from './messages.js';
 import { WARNING_CHECKS } from './warnings.js';
@@ -26,19 +27,27 @@ export interface ValidateOptions {
 
 const NO_WARNINGS: readonly Issue[] = Object.freeze([]);
 
-// One compiled schema per kind, shared by every validator. zod's `compile` generates a
-// straight-line parser for the valid case (the dataset hot path) and falls back to the
-// interpreter, which collects the issues, when a record is invalid. Where code generation is not
-// allowed (a strict CSP) it hands back the schema itself, which is slower but equivalent.
-const compiled = new Map<RecordKind, z.ZodType>();
+// Three tiers per kind, built once and shared by every validator:
+// 1. the fast predicate (./fast-path.ts): a valid record that needs no normalisation is returned
+//    as is, with no allocation: the dataset hot path;
+// 2. zod's compiled parser (`z.compile`): valid records that need normalising (names not in NFC);
+// 3. zod's interpreter, to which the compiled parser falls back to collect the issues of an
+//    invalid record. Where code generation is not allowed (a strict CSP) `z.compile` hands back
+//    the schema itself: slower, equivalent.
+interface Tiers {
+  readonly fast: FastCheck | undefined;
+  readonly parser: z.ZodType;
+}
+const tiers = new Map<RecordKind, Tiers>();
 
-function compiledSchema(kind: RecordKind): z.ZodType {
-  let schema = compiled.get(kind);
-  if (schema === undefined) {
-    schema = z.compile(RECORD_SCHEMAS[kind] as z.ZodType);
-    compiled.set(kind, schema);
+function tiersOf(kind: RecordKind): Tiers {
+  let t = tiers.get(kind);
+  if (t === undefined) {
+    const schema = RECORD_SCHEMAS[kind] as z.ZodType;
+    t = { fast: fastPath(schema), parser: z.compile(schema) };
+    tiers.set(kind, t);
   }
-  return schema;
+  return t;
 }
 
 function unknownKind(kind: unknown): CoreError {
@@ -65,8 +74,9 @@ function cardKeyIssues(data: unknown, lang: Lang): Issue[] {
 
 /**
  * Creates a validator for records of `kind`, to call once per record in a loop. The schema is
- * compiled once per kind; a valid record costs one generated-parser call and a few table reads;
- * messages are built only for invalid records.
+ * prepared once per kind; a valid record that needs no normalisation costs a few plain checks per
+ * field and allocates nothing (its `value` is then the input object itself); messages are built
+ * only for invalid records.
  *
  * @throws CoreError `UNKNOWN_KIND` when `kind` is not one of `RECORD_KINDS`.
  * @example
@@ -82,11 +92,16 @@ export function createRecordValidator<K extends RecordKind>(
 ): RecordValidator<K> {
   if (!isRecordKind(kind)) throw unknownKind(kind);
   const lang = options.lang ?? 'vi';
-  const schema = compiledSchema(kind);
+  const { fast, parser } = tiersOf(kind);
   const warn = WARNING_CHECKS[kind];
   const isCard = kind === 'card';
   return (data: unknown): RecordResult<RecordOf<K>> => {
-    const parsed = schema.safeParse(data);
+    if (fast?.(data)) {
+      const value = data as RecordOf<K>;
+      const warnings = warn === undefined ? undefined : warn(value as Record<string, unknown>, lang);
+      return { ok: true, value, warnings: warnings ?? NO_WARNINGS };
+    }
+    const parsed = parser.safeParse(data);
     if (parsed.success) {
       if (isCard) {
         const extra = cardKeyIssues(data, lang);

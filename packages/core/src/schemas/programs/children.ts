@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { addRule, isoDate, personalIdField, sensitive } from '../fields.js';
+import { addRule, isoDate, personalIdField, sensitive, withRules } from '../fields.js';
 import { beneficiaryShape, checkAge, checkBeneficiary, checkOrder } from './common.js';
 
 /** Children in special circumstances (Law on Children 102/2016/QH13 Art. 10), the groups most used in support. */
@@ -40,8 +40,8 @@ export const CHILD_SUPPORT_TYPES = [
 export const CHILD_MAX_AGE = 15;
 
 /** A child in special circumstances receiving protection and support (2030 extension of Decision 708). */
-export const childrenSchema = z
-  .strictObject({
+export const childrenSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     protectionCategory: sensitive(
       z.enum(
@@ -58,8 +58,8 @@ export const childrenSchema = z
     caseOpenedDate: isoDate().meta({ description: 'Date the protection case was opened.' }),
     caseClosedDate: isoDate().optional().meta({ description: 'Date the case was closed.' }),
     status: z.enum(['open', 'closed']),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkOrder(ctx, 'dateOfBirth', v.dateOfBirth, 'caseOpenedDate', v.caseOpenedDate);
     checkOrder(ctx, 'caseOpenedDate', v.caseOpenedDate, 'caseClosedDate', v.caseClosedDate);
@@ -73,20 +73,20 @@ export const childrenSchema = z
       if (v.supportTypes.indexOf(v.supportTypes[i]!) < i)
         addRule(ctx, ['supportTypes', i], 'DUPLICATE_VALUE');
     }
-  })
-  .meta({
-    title: 'Children record',
-    description:
-      'A child in special circumstances and the support given (Law on Children 102/2016/QH13; Decision 708 orientation to 2030).',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'AGE_NOT_ELIGIBLE',
-      'REQUIRED_WITH',
-      'INCONSISTENT_WITH',
-      'DUPLICATE_VALUE',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Children record',
+  description:
+    'A child in special circumstances and the support given (Law on Children 102/2016/QH13; Decision 708 orientation to 2030).',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'AGE_NOT_ELIGIBLE',
+    'REQUIRED_WITH',
+    'INCONSISTENT_WITH',
+    'DUPLICATE_VALUE',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type ChildrenRecord = z.output<typeof childrenSchema>;

@@ -6,6 +6,7 @@ import {
   hiGroupField,
   isoDate,
   socialInsuranceNumberField,
+  withRules,
 } from '../fields.js';
 import { beneficiaryShape, checkBeneficiary, checkOrder } from './common.js';
 
@@ -16,8 +17,8 @@ function sameAt(text: string, from: number, part: string): boolean {
 }
 
 /** A health-insurance card (thẻ BHYT) held by a person. */
-export const healthInsuranceSchema = z
-  .strictObject({
+export const healthInsuranceSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     cardNumber: hiCardNumberField,
     group: hiGroupField,
@@ -36,8 +37,8 @@ export const healthInsuranceSchema = z
     fiveYearsContinuousFrom: isoDate().optional().meta({
       description: 'Date five years of continuous participation were reached.',
     }),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     if (!sameAt(v.cardNumber, 0, v.group))
       addRule(ctx, ['cardNumber'], 'HI_CARD_GROUP_MISMATCH', { other: 'group' });
@@ -49,19 +50,19 @@ export const healthInsuranceSchema = z
     }
     checkOrder(ctx, 'dateOfBirth', v.dateOfBirth, 'validFrom', v.validFrom);
     checkOrder(ctx, 'validFrom', v.validFrom, 'validTo', v.validTo);
-  })
-  .meta({
-    title: 'Health insurance record',
-    description:
-      'A health-insurance card: the 15-character number must agree with the group, benefit level and social insurance number recorded next to it (Decision 1351/QĐ-BHXH).',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'HI_CARD_GROUP_MISMATCH',
-      'HI_CARD_LEVEL_MISMATCH',
-      'HI_CARD_SI_MISMATCH',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Health insurance record',
+  description:
+    'A health-insurance card: the 15-character number must agree with the group, benefit level and social insurance number recorded next to it (Decision 1351/QĐ-BHXH).',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'HI_CARD_GROUP_MISMATCH',
+    'HI_CARD_LEVEL_MISMATCH',
+    'HI_CARD_SI_MISMATCH',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type HealthInsuranceRecord = z.output<typeof healthInsuranceSchema>;

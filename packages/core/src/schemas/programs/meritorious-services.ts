@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { addRule, isoDate, referenceField, sensitive, vndField } from '../fields.js';
+import { addRule, isoDate, referenceField, sensitive, vndField, withRules } from '../fields.js';
 import {
   beneficiaryShape,
   checkBeneficiary,
@@ -86,8 +86,8 @@ const INCAPACITY: ReadonlyMap<string, readonly [number, number]> = new Map(
 export const MERITORIOUS_REFERENCE_LEVEL = 2_789_000;
 
 /** A monthly benefit for a person with meritorious services (Ordinance 02/2020/UBTVQH14). */
-export const meritoriousServicesSchema = z
-  .strictObject({
+export const meritoriousServicesSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     category: z
       .enum(MERITORIOUS_CATEGORIES.map((c) => c.code) as [MeritoriousCategory, ...MeritoriousCategory[]])
@@ -110,8 +110,8 @@ export const meritoriousServicesSchema = z
     monthlyAmount: vndField(200_000_000).meta({ description: 'Monthly allowance, VND.' }),
     ...decisionShape,
     paymentChannel: paymentChannelField.optional(),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkDecision(v, ctx);
     checkOrder(ctx, 'dateOfBirth', v.dateOfBirth, 'recognitionDate', v.recognitionDate);
@@ -123,18 +123,18 @@ export const meritoriousServicesSchema = z
         addRule(ctx, ['incapacityPercent'], 'OUT_OF_RANGE', { min: range[0], max: range[1] });
       }
     }
-  })
-  .meta({
-    title: 'Meritorious services record',
-    description:
-      'A monthly benefit for a person with meritorious services to the revolution or a relative (Ordinance 02/2020/UBTVQH14; Decree 75/2021/NĐ-CP as amended).',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'REQUIRED_WITH',
-      'OUT_OF_RANGE',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Meritorious services record',
+  description:
+    'A monthly benefit for a person with meritorious services to the revolution or a relative (Ordinance 02/2020/UBTVQH14; Decree 75/2021/NĐ-CP as amended).',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'REQUIRED_WITH',
+    'OUT_OF_RANGE',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type MeritoriousServicesRecord = z.output<typeof meritoriousServicesSchema>;

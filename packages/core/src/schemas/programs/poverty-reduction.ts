@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { addRule, relationToHeadField, sensitive, vndField } from '../fields.js';
+import { addRule, relationToHeadField, sensitive, vndField, withRules } from '../fields.js';
 import { householdIdField } from '../household.js';
 import { beneficiaryShape, checkBeneficiary } from './common.js';
 
@@ -46,8 +46,8 @@ const indicatorCodes = DEPRIVATION_INDICATORS.map((d) => d.code) as [
 ];
 
 /** A member of a poor or near-poor household on the annual list (Decree 07/2021/NĐ-CP). */
-export const povertyReductionSchema = z
-  .strictObject({
+export const povertyReductionSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     householdId: householdIdField,
     relationToHead: relationToHeadField,
@@ -61,8 +61,8 @@ export const povertyReductionSchema = z
       z.array(z.enum(indicatorCodes)).max(12),
       'Deprivation indicators the household lacks (12 indicators of Decree 07/2021/NĐ-CP).',
     ),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     const seen = new Set<string>();
     for (let i = 0; i < v.deprivations.length; i++) {
@@ -80,17 +80,17 @@ export const povertyReductionSchema = z
         });
       }
     }
-  })
-  .meta({
-    title: 'Poverty reduction record',
-    description:
-      'A member of a household on the poor or near-poor list of a year, with the household code, income and deprivation indicators (Decree 07/2021/NĐ-CP for 2022–2025).',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'POVERTY_CLASSIFICATION_MISMATCH',
-      'DUPLICATE_VALUE',
-    ],
-  });
+  },
+).meta({
+  title: 'Poverty reduction record',
+  description:
+    'A member of a household on the poor or near-poor list of a year, with the household code, income and deprivation indicators (Decree 07/2021/NĐ-CP for 2022–2025).',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'POVERTY_CLASSIFICATION_MISMATCH',
+    'DUPLICATE_VALUE',
+  ],
+});
 
 export type PovertyReductionRecord = z.output<typeof povertyReductionSchema>;

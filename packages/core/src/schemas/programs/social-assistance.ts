@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ageAt } from '../dates.js';
-import { addRule, sensitive, vndField } from '../fields.js';
+import { addRule, sensitive, vndField, withRules } from '../fields.js';
 import {
   beneficiaryShape,
   checkBeneficiary,
@@ -183,8 +183,8 @@ export const DISABILITY_LEVELS = ['severe', 'especially-severe'] as const;
 export const POVERTY_STATUSES = ['poor', 'near-poor', 'none'] as const;
 
 /** Monthly social allowance (trợ cấp xã hội hằng tháng) under Decree 20/2021/NĐ-CP. */
-export const socialAssistanceSchema = z
-  .strictObject({
+export const socialAssistanceSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     beneficiaryGroup: sensitive(
       z.enum(
@@ -215,8 +215,8 @@ export const socialAssistanceSchema = z
     }),
     ...decisionShape,
     paymentChannel: paymentChannelField,
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkDecision(v, ctx);
     const group = GROUPS.get(v.beneficiaryGroup)!;
@@ -246,21 +246,21 @@ export const socialAssistanceSchema = z
     if (tooYoung || tooOld || notChildOrElderly) {
       addRule(ctx, ['dateOfBirth'], 'AGE_NOT_ELIGIBLE', { age, on: 'startDate' });
     }
-  })
-  .meta({
-    title: 'Social assistance record',
-    description:
-      'A monthly social allowance (Decree 20/2021/NĐ-CP, amended by Decree 76/2024/NĐ-CP): group, coefficient, base level and amount, with the granting decision.',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'COEFFICIENT_MISMATCH',
-      'AMOUNT_MISMATCH',
-      'AGE_NOT_ELIGIBLE',
-      'INCONSISTENT_WITH',
-      'REQUIRED_WITH',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Social assistance record',
+  description:
+    'A monthly social allowance (Decree 20/2021/NĐ-CP, amended by Decree 76/2024/NĐ-CP): group, coefficient, base level and amount, with the granting decision.',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'COEFFICIENT_MISMATCH',
+    'AMOUNT_MISMATCH',
+    'AGE_NOT_ELIGIBLE',
+    'INCONSISTENT_WITH',
+    'REQUIRED_WITH',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type SocialAssistanceRecord = z.output<typeof socialAssistanceSchema>;

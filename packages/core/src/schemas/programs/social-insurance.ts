@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ageAt } from '../dates.js';
-import { addRule, socialInsuranceNumberField, vndField } from '../fields.js';
+import { addRule, socialInsuranceNumberField, vndField, withRules } from '../fields.js';
 import {
   beneficiaryShape,
   checkBeneficiary,
@@ -36,8 +36,8 @@ export const MIN_PENSION_CONTRIBUTION_YEARS = 15;
 export const MIN_SOCIAL_PENSION_AGE = 70;
 
 /** A monthly social-insurance benefit. */
-export const socialInsuranceSchema = z
-  .strictObject({
+export const socialInsuranceSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     socialInsuranceNumber: socialInsuranceNumberField.optional(),
     benefitType: z
@@ -54,8 +54,8 @@ export const socialInsuranceSchema = z
     monthlyAmount: vndField(500_000_000).meta({ description: 'Monthly benefit, VND.' }),
     ...decisionShape,
     paymentChannel: paymentChannelField.optional(),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkDecision(v, ctx);
     if (v.benefitType === 'pension' && v.contributionYears < MIN_PENSION_CONTRIBUTION_YEARS) {
@@ -68,19 +68,19 @@ export const socialInsuranceSchema = z
     } else if (v.socialInsuranceNumber === undefined) {
       addRule(ctx, ['socialInsuranceNumber'], 'REQUIRED_WITH', { other: 'benefitType' });
     }
-  })
-  .meta({
-    title: 'Social insurance record',
-    description:
-      'A monthly social-insurance benefit (Law on Social Insurance 41/2024/QH15): pension, social pension, survivor or work-accident allowances.',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'CONTRIBUTION_TOO_SHORT',
-      'AGE_NOT_ELIGIBLE',
-      'REQUIRED_WITH',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Social insurance record',
+  description:
+    'A monthly social-insurance benefit (Law on Social Insurance 41/2024/QH15): pension, social pension, survivor or work-accident allowances.',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'CONTRIBUTION_TOO_SHORT',
+    'AGE_NOT_ELIGIBLE',
+    'REQUIRED_WITH',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type SocialInsuranceRecord = z.output<typeof socialInsuranceSchema>;

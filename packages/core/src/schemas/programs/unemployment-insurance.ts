@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { addRule, isoDate, socialInsuranceNumberField, taxCodeField, vndField } from '../fields.js';
+import {
+  addRule,
+  isoDate,
+  socialInsuranceNumberField,
+  taxCodeField,
+  vndField,
+  withRules,
+} from '../fields.js';
 import {
   beneficiaryShape,
   checkBeneficiary,
@@ -25,8 +32,8 @@ export function maxBenefitMonths(contributionMonths: number): number {
 export const UNEMPLOYMENT_BENEFIT_RATE = 0.6;
 
 /** Unemployment benefit (trợ cấp thất nghiệp). */
-export const unemploymentInsuranceSchema = z
-  .strictObject({
+export const unemploymentInsuranceSchema = withRules(
+  z.strictObject({
     ...beneficiaryShape,
     socialInsuranceNumber: socialInsuranceNumberField,
     lastEmployerTaxCode: taxCodeField.optional(),
@@ -45,8 +52,8 @@ export const unemploymentInsuranceSchema = z
     applicationDate: isoDate().meta({ description: 'Date the application was filed.' }),
     ...decisionShape,
     paymentChannel: paymentChannelField.optional(),
-  })
-  .superRefine((v, ctx) => {
+  }),
+  (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkDecision(v, ctx);
     checkOrder(ctx, 'dateOfBirth', v.dateOfBirth, 'terminationDate', v.terminationDate);
@@ -56,18 +63,18 @@ export const unemploymentInsuranceSchema = z
     if (v.monthlyBenefit > cap) addRule(ctx, ['monthlyBenefit'], 'AMOUNT_ABOVE_CAP', { maximum: cap });
     const max = maxBenefitMonths(v.contributionMonths);
     if (v.benefitMonths > max) addRule(ctx, ['benefitMonths'], 'BENEFIT_DURATION_EXCEEDED', { max });
-  })
-  .meta({
-    title: 'Unemployment insurance record',
-    description:
-      'An unemployment benefit (Law on Employment; 74/2025/QH15 from 2026-01-01): contributions, salary, amount, duration and the decision.',
-    'x-ansinh-rules': [
-      'PERSONAL_ID_DOB_MISMATCH',
-      'PERSONAL_ID_SEX_MISMATCH',
-      'AMOUNT_ABOVE_CAP',
-      'BENEFIT_DURATION_EXCEEDED',
-      'DATES_OUT_OF_ORDER',
-    ],
-  });
+  },
+).meta({
+  title: 'Unemployment insurance record',
+  description:
+    'An unemployment benefit (Law on Employment; 74/2025/QH15 from 2026-01-01): contributions, salary, amount, duration and the decision.',
+  'x-ansinh-rules': [
+    'PERSONAL_ID_DOB_MISMATCH',
+    'PERSONAL_ID_SEX_MISMATCH',
+    'AMOUNT_ABOVE_CAP',
+    'BENEFIT_DURATION_EXCEEDED',
+    'DATES_OUT_OF_ORDER',
+  ],
+});
 
 export type UnemploymentInsuranceRecord = z.output<typeof unemploymentInsuranceSchema>;
