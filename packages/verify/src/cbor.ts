@@ -31,6 +31,27 @@ export interface DecodeCborOptions {
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BREAK = Symbol('break');
 
+/** UTF-8 text, strictly; short ASCII strings (most keys and codes) skip TextDecoder's call cost. */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes.length <= 32) {
+    let text = '';
+    for (const b of bytes) {
+      if (b >= 0x80) return decodeUtf8(bytes);
+      text += String.fromCharCode(b);
+    }
+    return text;
+  }
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch (cause) {
+    throw new VerifyError('ERR_CBOR', 'decode', { cause });
+  }
+}
+
 /** Thrown for CBOR that is not well formed; specific failures use their own code. */
 function malformed(): VerifyError {
   return new VerifyError('ERR_CBOR', 'decode');
@@ -115,13 +136,9 @@ class Reader {
       case 2:
       case 3: {
         const n = this.length(ai, true);
-        const bytes = n === -1 ? this.chunks(major) : this.take(n).slice();
+        const bytes = n === -1 ? this.chunks(major) : major === 2 ? this.take(n).slice() : this.take(n);
         if (major === 2) return bytes;
-        try {
-          return utf8Decoder.decode(bytes);
-        } catch (cause) {
-          throw new VerifyError('ERR_CBOR', 'decode', { cause });
-        }
+        return decodeText(bytes);
       }
       case 4: {
         this.enter(depth);
@@ -138,7 +155,7 @@ class Reader {
         this.enter(depth);
         const n = this.length(ai, true);
         const out = new Map<unknown, unknown>();
-        const seen = new Set<string>();
+        const seen = new KeySet();
         for (let i = 0; n === -1 || i < n; i++) {
           const start = this.pos;
           const key = this.item(depth + 1);
@@ -146,9 +163,8 @@ class Reader {
             if (n !== -1) throw malformed();
             break;
           }
-          const identity = keyIdentity(key, this.bytes.subarray(start, this.pos));
-          if (seen.has(identity)) throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
-          seen.add(identity);
+          if (!seen.add(key, this.bytes, start, this.pos))
+            throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
           out.set(key, this.read(depth + 1));
         }
         return out;
@@ -227,13 +243,41 @@ function halfToNumber(h: number): number {
   return sign * (1 + mant / 1024) * 2 ** (exp - 15);
 }
 
-/** Map keys are duplicates when they are the same CBOR value, however each was encoded. */
-function keyIdentity(key: unknown, raw: Uint8Array): string {
-  if (typeof key === 'number') return Number.isInteger(key) && raw[0]! >> 5 < 2 ? `i${key}` : `f${key}`;
-  if (typeof key === 'bigint') return `i${key}`;
-  if (typeof key === 'string') return `s${key}`;
-  if (key instanceof Uint8Array) return `b${toHex(key)}`;
-  return `r${toHex(raw)}`;
+/**
+ * The keys of one map, to find duplicates: keys are duplicates when they are the same CBOR
+ * value, however each was encoded (1 as `01` or `18 01`). Integer and text keys, the only ones
+ * our formats use, are compared by value without building strings.
+ */
+class KeySet {
+  private readonly integers = new Set<number | bigint>();
+  private readonly texts = new Set<string>();
+  private others?: Set<string>;
+
+  /** Adds a key; false when it was already there. */
+  add(key: unknown, bytes: Uint8Array, start: number, end: number): boolean {
+    const major = (bytes[start] as number) >> 5;
+    let set: Set<unknown>;
+    let identity: unknown = key;
+    if ((typeof key === 'number' || typeof key === 'bigint') && major < 2) {
+      set = this.integers;
+      identity = typeof key === 'bigint' && key >= -(2n ** 53n) && key <= 2n ** 53n ? Number(key) : key;
+    } else if (typeof key === 'string') {
+      set = this.texts;
+    } else {
+      // Floats, byte strings, arrays, maps, tags: by value where cheap, else by encoding.
+      this.others ??= new Set();
+      set = this.others;
+      identity =
+        key instanceof Uint8Array
+          ? `b${toHex(key)}`
+          : typeof key === 'number'
+            ? `f${key}`
+            : `r${toHex(bytes.subarray(start, end))}`;
+    }
+    if (set.has(identity)) return false;
+    set.add(identity);
+    return true;
+  }
 }
 
 /**
@@ -256,7 +300,8 @@ export function decodeCbor(bytes: Uint8Array, options: DecodeCborOptions = {}): 
 // Deterministic encoding (RFC 8949 §4.2.1): shortest arguments, definite lengths, map keys in
 // bytewise order of their encodings.
 
-function head(major: number, n: number | bigint): Uint8Array {
+/** The deterministic head (initial byte and argument) of a CBOR item of `major` type. */
+export function head(major: number, n: number | bigint): Uint8Array {
   const m = major << 5;
   if (typeof n === 'bigint') {
     if (n <= 0xffffffffn) return head(major, Number(n));

@@ -75,6 +75,18 @@ type Path = readonly (string | number)[];
 const FIRST_DAY = isoDateToDays(`${MIN_CARD_YEAR}-01-01`) as number;
 const LAST_DAY = isoDateToDays(`${MAX_CARD_YEAR}-12-31`) as number;
 
+const namesCache = new WeakMap<object, Map<unknown, string>>();
+
+/** Field name by wire key, computed once per layout table. */
+function namesByKey(keys: Readonly<Record<string, number>>): Map<unknown, string> {
+  let names = namesCache.get(keys);
+  if (!names) {
+    names = new Map<unknown, string>(Object.entries(keys).map(([name, key]) => [key, name]));
+    namesCache.set(keys, names);
+  }
+  return names;
+}
+
 /** Reads the compact map and collects wire-level issues (types, unknown keys); semantics come from cardSchema. */
 class WireReader {
   readonly issues: Issue[] = [];
@@ -96,7 +108,7 @@ class WireReader {
       this.issue(path.length === 0 ? 'CARD_NOT_A_MAP' : 'CARD_FIELD_TYPE', path);
       return undefined;
     }
-    const byKey = new Map<unknown, string>(Object.entries(keys).map(([name, key]) => [key, name]));
+    const byKey = namesByKey(keys);
     const out: Record<string, unknown> = {};
     for (const [key, value] of map) {
       const name = byKey.get(key);

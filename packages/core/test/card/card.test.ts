@@ -256,3 +256,29 @@ describe('decodeCardClaims issues', () => {
     );
   });
 });
+
+describe('date arithmetic', () => {
+  it('agrees with Date for every day of the card range (1900–2199)', async () => {
+    const { isoDateToDays, daysToIsoDate } = await import('../../src/card/card.js');
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2199, 11, 31) / 86_400_000;
+    for (let day = first; day <= last; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (daysToIsoDate(day) !== iso || isoDateToDays(iso) !== day) {
+        expect([day, daysToIsoDate(day), isoDateToDays(iso)]).toEqual([day, iso, day]);
+      }
+    }
+    for (const bad of [
+      '1900-02-29',
+      '2100-02-29',
+      '2023-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '1899-12-31',
+      '2200-01-01',
+    ]) {
+      expect(isoDateToDays(bad), bad).toBeUndefined();
+    }
+    expect(isoDateToDays('2000-02-29')).toBe(11016);
+  });
+});

@@ -1,4 +1,4 @@
-import { CborTag, decodeCbor, encodeCbor } from '../cbor.js';
+import { CborTag, decodeCbor, encodeCbor, head } from '../cbor.js';
 import { VerifyError } from '../errors.js';
 
 /** COSE header labels used here (RFC 9052 §3.1, RFC 9596 for `typ`). */
@@ -12,6 +12,9 @@ export const TAG_CWT = 61;
 export const TAG_COSE_SIGN1 = 18;
 
 export type HeaderMap = ReadonlyMap<unknown, unknown>;
+
+/** `84 6a "Signature1"`: the fixed start of every COSE_Sign1 Sig_structure. */
+const SIGNATURE1_PREFIX = Uint8Array.of(...head(4, 4), ...encodeCbor('Signature1'));
 
 /** A parsed COSE_Sign1, keeping the protected header's original bytes for the Sig_structure. */
 export interface Sign1 {
@@ -90,7 +93,21 @@ export function sigStructure(
   payload: Uint8Array,
   externalAad: Uint8Array = new Uint8Array(0),
 ): Uint8Array {
-  return encodeCbor(['Signature1', protectedBytes, externalAad, payload]);
+  // Written in one allocation (it runs once per verification): array(4), "Signature1", then
+  // three byte strings, each with its deterministic CBOR head.
+  const parts = [protectedBytes, externalAad, payload];
+  const heads = parts.map((p) => head(2, p.length));
+  const out = new Uint8Array(
+    SIGNATURE1_PREFIX.length + parts.reduce((n, p, i) => n + heads[i]!.length + p.length, 0),
+  );
+  out.set(SIGNATURE1_PREFIX);
+  let offset = SIGNATURE1_PREFIX.length;
+  parts.forEach((p, i) => {
+    out.set(heads[i]!, offset);
+    out.set(p, offset + heads[i]!.length);
+    offset += heads[i]!.length + p.length;
+  });
+  return out;
 }
 
 /**

@@ -60,17 +60,22 @@ export function readCwtClaims(
   }
   const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
   const bytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
-  const claims: CwtClaims = {
-    iss: claim(CWT_CLAIM.iss, text),
-    sub: claim(CWT_CLAIM.sub, text),
-    exp: claim(CWT_CLAIM.exp, isTime),
-    nbf: claim(CWT_CLAIM.nbf, isTime),
-    iat: claim(CWT_CLAIM.iat, isTime),
-    cti: claim(CWT_CLAIM.cti, bytes),
-  };
+  const claims: { -readonly [K in keyof CwtClaims]: CwtClaims[K] } = {};
+  // Only present claims become properties, so results compare and print cleanly.
+  const iss = claim(CWT_CLAIM.iss, text);
+  if (iss !== undefined) claims.iss = iss;
+  const sub = claim(CWT_CLAIM.sub, text);
+  if (sub !== undefined) claims.sub = sub;
+  const exp = claim(CWT_CLAIM.exp, isTime);
+  if (exp !== undefined) claims.exp = exp;
+  const nbf = claim(CWT_CLAIM.nbf, isTime);
+  if (nbf !== undefined) claims.nbf = nbf;
+  const iat = claim(CWT_CLAIM.iat, isTime);
+  if (iat !== undefined) claims.iat = iat;
+  const cti = claim(CWT_CLAIM.cti, bytes);
+  if (cti !== undefined) claims.cti = cti;
   for (const name of required) if (claims[name] === undefined) throw malformed();
-  // Drop absent claims so results compare and print cleanly.
-  return Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)) as CwtClaims;
+  return claims;
 }
 
 /** Reads claim 65535 `{ "status_list": { "idx": uint, "uri": text } }`, if present. */
