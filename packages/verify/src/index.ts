@@ -18,6 +18,20 @@ export {
   type VerifyErrorInfo,
   type VerifyStage,
 } from './errors.js';
+export type { CertificateInput, DccType } from './hc1/document-signers.js';
+export type { DccPayload } from './hc1/payload.js';
+export {
+  createHc1Verifier,
+  HC1_PREFIX,
+  type Hc1Claims,
+  type Hc1Signer,
+  type Hc1Verifier,
+  type Hc1VerifierOptions,
+  type Hc1VerifyFailure,
+  type Hc1VerifyResult,
+  type Hc1VerifySuccess,
+  verifyHc1,
+} from './hc1/verify-hc1.js';
 export { deflateZlib, inflateZlib, MAX_INFLATED_BYTES } from './inflate.js';
 export { type IssueCardOptions, issueCard } from './issue-card.js';
 export { exportCoseKey, importCoseKey } from './keys/cose-key.js';
@@ -26,7 +40,7 @@ export { importPublicKey, type KeyInput } from './keys/import.js';
 export { exportJwk, importJwk } from './keys/jwk.js';
 export { importSpkiPem } from './keys/spki.js';
 export { jwkThumbprint, kidFromPublicKey } from './keys/thumbprint.js';
-export type { SignatureAlgorithmName, VerificationKey } from './keys/types.js';
+export type { RsaVerificationKey, SignatureAlgorithmName, VerificationKey } from './keys/types.js';
 export { ANSINH_PREFIX, MAX_QR_TEXT_LENGTH } from './profile.js';
 export { type Signer, signerFromJwk } from './sign/signer.js';
 export {
@@ -61,3 +75,4 @@ export {
   verifyCard,
 } from './verify.js';
 export { webCryptoBackend } from './webcrypto.js';
+export { type Certificate, kidFromCertificate, parseCertificate } from './x509/certificate.js';

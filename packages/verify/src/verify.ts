@@ -13,6 +13,8 @@ import {
   type VerifyErrorInfo,
   type VerifyStage,
 } from './errors.js';
+import type { CertificateInput } from './hc1/document-signers.js';
+import { createHc1Verifier, HC1_PREFIX, type Hc1VerifyResult } from './hc1/verify-hc1.js';
 import { inflateZlib } from './inflate.js';
 import { importPublicKey, type KeyInput } from './keys/import.js';
 import { kidFromPublicKey } from './keys/thumbprint.js';
@@ -28,6 +30,7 @@ import {
 import { indexKeys, openTrustList, type TrustList } from './trust/trust-list.js';
 import type { TrustedKey } from './trust/trusted-key.js';
 import { webCryptoBackend } from './webcrypto.js';
+import { isCertificateText } from './x509/certificate.js';
 
 /** The CWT claims of a verified card; times in seconds since the epoch. */
 export interface CardClaims {
@@ -67,11 +70,17 @@ export interface VerifyFailure {
   readonly card?: Card;
 }
 
-export type VerifyResult = VerifySuccess | VerifyFailure;
+/** The result of any QR text: an ansinh card, or an EU DCC (`HC1:`, `profile: 'hc1'`). */
+export type VerifyResult = VerifySuccess | VerifyFailure | Hc1VerifyResult;
 
 export interface VerifierOptions {
   /** Keys trusted directly (JWK, COSE_Key, PEM SPKI), with no issuer, validity or usage limits. */
   readonly keys?: readonly KeyInput[];
+  /**
+   * EU DCC document signer certificates for `HC1:` texts (PEM, base64 DER, DER bytes); `keys`
+   * given as certificate text count as DSCs too.
+   */
+  readonly certificates?: readonly CertificateInput[];
   /** Pinned root keys; a trust list must be signed by one of them. */
   readonly roots?: readonly KeyInput[];
   /** A signed trust list (from `createTrustList`). */
@@ -165,6 +174,13 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         1000,
     );
   const directKeys = (options.keys ?? []).map(directKey);
+  const hc1 = createHc1Verifier({
+    certificates: [...(options.certificates ?? []), ...(options.keys ?? []).filter(isCertificateText)],
+    crypto: backend,
+    lang,
+    skewSeconds: skew,
+    ...(clock === undefined ? {} : { now: clock }),
+  });
   const roots = options.roots ?? [];
 
   let trustList: TrustList | undefined;
@@ -370,6 +386,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     if (text.length > MAX_QR_TEXT_LENGTH)
       return { valid: false, error: errorInfo('ERR_TOO_LONG', 'input', lang) };
     if (text.startsWith(ANSINH_PREFIX)) return verifyAnsinh(text);
+    if (text.startsWith(HC1_PREFIX)) return hc1.verify(text);
     return { valid: false, error: errorInfo('ERR_PREFIX', 'input', lang) };
   }
 

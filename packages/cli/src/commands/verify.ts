@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import {
   type CardClaims,
   createVerifier,
+  type Hc1Claims,
+  type Hc1VerifyResult,
   type KeyInput,
   type VerifierOptions,
   type VerifyResult,
@@ -13,7 +15,8 @@ const help = `Usage: ansinh verify [TEXT | -] [--key FILE]... [--trust-list FILE
                      [--status-list FILE]... [--at ISO-8601] [--require-status] [--json] [--lang vi|en]
 
 Verifies a card QR text (AS1:…) offline: structure, algorithm, key, signature, key validity and
-usage (with a trust list), card claims, expiry and, given status lists, revocation.
+usage (with a trust list), card claims, expiry and, given status lists, revocation. An EU Digital
+COVID Certificate (HC1:…) is verified against the X.509 certificates given with --key (its DSCs).
 
   TEXT                 the QR text; - or nothing reads it from standard input
   --key FILE           a trusted public key: JWK, PEM public key, or X.509 certificate (PEM,
@@ -72,7 +75,27 @@ function claimsJson(claims: CardClaims, card: unknown) {
   };
 }
 
+/** An EU DCC's claims as JSON: times as ISO 8601, the DCC payload as signed. */
+function hc1ClaimsJson(claims: Hc1Claims) {
+  return {
+    ...(claims.iss === undefined ? {} : { iss: claims.iss }),
+    iat: iso(claims.iat),
+    exp: iso(claims.exp),
+    dcc: claims.dcc,
+  };
+}
+
 function toJson(r: VerifyResult) {
+  if (r.profile === 'hc1') {
+    return {
+      valid: r.valid,
+      profile: 'hc1',
+      kid: r.kid ?? null,
+      issuer: r.issuer ?? null,
+      claims: r.claims ? hc1ClaimsJson(r.claims) : null,
+      ...(r.valid ? {} : { error: r.error }),
+    };
+  }
   return {
     valid: r.valid,
     profile: r.profile ?? null,
@@ -86,7 +109,25 @@ function toJson(r: VerifyResult) {
 /** Personal IDs are masked on the terminal (first and last three digits), as elsewhere in the CLI. */
 const mask = (id: string) => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 6))}${id.slice(-3)}`;
 
+/** An EU DCC's verdict, its type and the holder's name as the DCC prints it. */
+function hc1Text(r: Hc1VerifyResult, lang: 'vi' | 'en'): string {
+  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const lines = r.valid
+    ? [
+        `${t('HỢP LỆ', 'VALID')}: hc1 (EU DCC ${r.type}), ${t('nước cấp', 'issuer')} ${r.issuer ?? '?'}, kid ${r.kid}`,
+      ]
+    : [`${t('KHÔNG HỢP LỆ', 'INVALID')}: ${r.error.message} [${r.error.code}, ${r.error.stage}]`];
+  if (r.claims) {
+    const nam = r.claims.dcc.nam as Record<string, unknown> | undefined;
+    lines.push(
+      `  ${String(nam?.fnt ?? '')} ${String(nam?.gnt ?? '')}, ${t('sinh ngày', 'born')} ${String(r.claims.dcc.dob)}; ${t('cấp', 'issued')} ${iso(r.claims.iat).slice(0, 10)}, ${t('hết hạn', 'expires')} ${iso(r.claims.exp).slice(0, 10)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function toText(r: VerifyResult, lang: 'vi' | 'en'): string {
+  if (r.profile === 'hc1') return hc1Text(r, lang);
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const lines: string[] = [];
   if (r.valid) {

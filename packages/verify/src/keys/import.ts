@@ -1,5 +1,5 @@
 import { VerifyError } from '../errors.js';
-import { parseCertificate } from '../x509/certificate.js';
+import { isCertificateText, parseCertificate } from '../x509/certificate.js';
 import { importCoseKey } from './cose-key.js';
 import { importJwk } from './jwk.js';
 import { importSpkiPem } from './spki.js';
@@ -31,9 +31,7 @@ export function importPublicKey(input: KeyInput): VerificationKey {
   if (typeof input === 'string') {
     if (input.includes('-----BEGIN PUBLIC KEY-----')) return importSpkiPem(input);
     // An X.509 certificate, PEM or bare base64 DER (how EU DCC trust data ships DSCs).
-    if (input.includes('-----BEGIN CERTIFICATE-----') || /^[A-Za-z0-9+/=\s]+$/.test(input)) {
-      return parseCertificate(input).publicKey;
-    }
+    if (isCertificateText(input)) return parseCertificate(input).publicKey;
     throw new VerifyError('ERR_KEY_INVALID', 'key');
   }
   if (input instanceof Uint8Array || input instanceof Map) return importCoseKey(input);

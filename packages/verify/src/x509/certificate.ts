@@ -111,6 +111,20 @@ export function kidFromCertificate(der: Uint8Array): Uint8Array {
 }
 
 /**
+ * Whether a key given as text is a certificate (PEM, or bare base64 DER as EU DCC trust data
+ * ships DSCs) rather than another key form.
+ *
+ * @example
+ * isCertificateText(readFileSync('dsc.pem', 'utf8')); // true
+ */
+export function isCertificateText(input: unknown): input is string {
+  return (
+    typeof input === 'string' &&
+    (input.includes('-----BEGIN CERTIFICATE-----') || /^[A-Za-z0-9+/=\s]+$/.test(input))
+  );
+}
+
+/**
  * The DER bytes of a certificate given as PEM or as bare base64.
  *
  * @throws VerifyError `ERR_CERTIFICATE_INVALID` when the text is neither.

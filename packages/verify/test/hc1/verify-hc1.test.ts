@@ -11,8 +11,9 @@ import {
 } from '../../src/hc1/verify-hc1.js';
 import { deflateZlib } from '../../src/inflate.js';
 import { nobleBackend } from '../../src/noble.js';
+import { createVerifier } from '../../src/verify.js';
 import { parseCertificate } from '../../src/x509/certificate.js';
-import { EKU } from '../x509/der-builder.js';
+import { EKU, pem } from '../x509/der-builder.js';
 import {
   dccCose,
   EXPIRES,
@@ -293,5 +294,17 @@ describe('hc1: input', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('hc1 through createVerifier (one verifier for AS1: and HC1: texts)', () => {
+  it('takes DSCs from `certificates`, and from `keys` given as certificate text', async () => {
+    const text = makeDcc({ dsc: es });
+    const viaCertificates = await createVerifier({ certificates: [es.der], now: NOW }).verify(text);
+    expect(viaCertificates).toMatchObject({ valid: true, profile: 'hc1', type: 'vaccination' });
+    const viaKeys = await createVerifier({ keys: [pem(es.der)], now: NOW }).verify(text);
+    expect(viaKeys).toMatchObject({ valid: true, profile: 'hc1' });
+    const none = await createVerifier({ keys: [], now: NOW }).verify(text);
+    expect(none).toMatchObject({ valid: false, profile: 'hc1', error: { code: 'ERR_KID_UNKNOWN' } });
   });
 });
