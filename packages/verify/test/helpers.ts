@@ -60,7 +60,6 @@ export const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 /** Seconds since the epoch of an ISO date. */
 export const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-
 /** QR text around COSE bytes. */
 export const wrap = (cose: Uint8Array) => `AS1:${encodeBase45(deflateZlib(cose))}`;
 
