@@ -39,6 +39,7 @@ interface PassResult {
   seconds: number;
   maxRssMiB: number;
   bytesPerId?: number;
+  rssPerId?: number;
   ids?: number;
 }
 
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
   const index = child('index', '', ids);
   console.log(
     `duplicate index alone: ${fmt(index.ids!)} distinct IDs in ${index.seconds.toFixed(2)} s ` +
-      `(${fmt(index.ids! / index.seconds)} IDs/s), ${index.bytesPerId!.toFixed(2)} bytes per ID, peak RSS ${index.maxRssMiB} MiB`,
+      `(${fmt(index.ids! / index.seconds)} IDs/s), ${index.bytesPerId!.toFixed(2)} bytes per ID in the index, ` +
+      `peak RSS ${index.maxRssMiB} MiB (${index.rssPerId!.toFixed(2)} bytes per ID above the RSS before)`,
   );
 
   console.log('\ntargets:');
@@ -175,6 +177,7 @@ async function runPass(pass: string, file: string, ids: number): Promise<PassRes
   if (pass === 'index') {
     // Distinct 12-digit IDs spread over the whole range: i × 999,983 mod 10^12 is a bijection
     // (999,983 is prime, so coprime to 10^12), and i × 999,983 < 2^53 stays exact.
+    const rssBefore = process.memoryUsage().rss;
     const index = new PersonalIdIndex();
     let repeated = 0;
     for (let i = 0; i < ids; i++) if (index.add((i * 999_983) % 1e12, 1, 2) !== -1) repeated++;
@@ -187,6 +190,8 @@ async function runPass(pass: string, file: string, ids: number): Promise<PassRes
       seconds,
       maxRssMiB: maxRssMiB(),
       bytesPerId: index.byteLength / index.size,
+      // Peak RSS growth per ID: what the process really took, not only what the index counts.
+      rssPerId: (process.resourceUsage().maxRSS * 1024 - rssBefore) / ids,
     };
   }
   throw new Error(`unknown pass ${pass}`);

@@ -39,6 +39,7 @@ describe('PersonalIdIndex', () => {
   it('agrees with a Map oracle, through many growths', () => {
     fc.assert(
       fc.property(
+        fc.integer({ min: 0, max: 1 }),
         fc.array(
           fc.tuple(
             // Few distinct IDs so repeats are frequent, plus the whole range.
@@ -46,25 +47,30 @@ describe('PersonalIdIndex', () => {
             fc.integer({ min: 1, max: 15 }),
             fc.integer({ min: 0, max: 100 }),
           ),
-          { maxLength: 3000 },
+          { minLength: 1500, maxLength: 2500 },
         ),
-        (entries) => {
-          const index = new PersonalIdIndex();
+        (shardBits, entries) => {
+          // One or two shards of 512 slots: growth (in place) starts after ~410 keys per shard.
+          const index = new PersonalIdIndex(shardBits);
           const oracle = new Map<string, number>();
+          const disagreements: unknown[] = [];
           for (const [id, programme, province] of entries) {
             const key = `${id}/${programme}`;
-            const expected = oracle.get(key);
-            expect(index.add(id, programme, province)).toBe(expected ?? NEW_ID);
-            if (expected === undefined) oracle.set(key, province);
+            const expected = oracle.get(key) ?? NEW_ID;
+            const got = index.add(id, programme, province);
+            if (got !== expected) disagreements.push({ id, programme, province, got, expected });
+            if (expected === NEW_ID) oracle.set(key, province);
           }
+          expect(disagreements).toEqual([]);
           expect(index.size).toBe(oracle.size);
+          expect(index.byteLength).toBeGreaterThan((1 << shardBits) * 512 * 8); // it grew
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 50 },
     );
   });
 
-  it('holds 300,000 sequential IDs exactly and stays within 16 bytes per ID once past its initial size', () => {
+  it('holds 300,000 sequential IDs exactly and stays within 16 bytes per ID once past its first pages', () => {
     const index = new PersonalIdIndex();
     const base = 79_195_000_000; // "079195…": sequential serials of one province and year
     let wrong = 0;
@@ -102,35 +108,36 @@ describe('HouseholdIndex', () => {
   it('agrees with a Map oracle, through many growths', () => {
     fc.assert(
       fc.property(
+        fc.integer({ min: 0, max: 1 }),
         fc.array(
           fc.tuple(
             fc.oneof(
-              fc.integer({ min: 0, max: 200 }).map((n) => `H${n}`),
-              fc.string(),
+              fc.integer({ min: 0, max: 3000 }).map((n) => `HGD-01-${n}`),
+              fc.string({ unit: 'grapheme' }),
             ),
             fc.boolean(),
+            fc.boolean(),
           ),
-          {
-            maxLength: 3000,
-          },
+          { minLength: 1500, maxLength: 2500 },
         ),
-        (entries) => {
-          const index = new HouseholdIndex();
-          const oracle = new Map<string, { line: number; head: boolean }>();
-          entries.forEach(([id, isHead], i) => {
-            index.add(id, i + 1, isHead, true);
+        (shardBits, entries) => {
+          // One or two shards of 512 slots, so the in-place growth runs several times.
+          const index = new HouseholdIndex(shardBits);
+          const oracle = new Map<string, { line: number; head: boolean; valid: boolean }>();
+          entries.forEach(([id, isHead, valid], i) => {
+            index.add(id, i + 1, isHead, valid);
             const known = oracle.get(id);
             if (known) known.head ||= isHead;
-            else oracle.set(id, { line: i + 1, head: isHead });
+            else oracle.set(id, { line: i + 1, head: isHead, valid });
           });
           const expected = [...oracle.values()]
             .filter((h) => !h.head)
-            .map((h) => [h.line, true])
-            .sort((a, b) => (a[0] as number) - (b[0] as number));
+            .map((h): [number, boolean] => [h.line, h.valid])
+            .sort((a, b) => a[0] - b[0]);
           expect(headless(index)).toEqual(expected);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 50 },
     );
   });
 });
