@@ -1,9 +1,11 @@
 import { type Command, type CommandIO, EXIT_OK, EXIT_USAGE, UsageError, wantsHelp } from './command.js';
 import { cardCommand } from './commands/card.js';
+import { generateCommand } from './commands/generate.js';
 import { issueCommand } from './commands/issue.js';
 import { keygenCommand } from './commands/keygen.js';
 import { qrCommand } from './commands/qr.js';
 import { scanCommand } from './commands/scan.js';
+import { schemaExportCommand } from './commands/schema-export.js';
 import { statusListCreateCommand, statusListSetCommand } from './commands/status-list.js';
 import { trustListCreateCommand } from './commands/trust-list.js';
 import { validateCommand } from './commands/validate.js';
@@ -11,7 +13,9 @@ import { verifyCommand } from './commands/verify.js';
 
 // Every command of `ansinh`, in the order `ansinh --help` lists them. Each lives in its own module.
 const commands: readonly Command[] = [
+  generateCommand,
   validateCommand,
+  schemaExportCommand,
   keygenCommand,
   issueCommand,
   verifyCommand,

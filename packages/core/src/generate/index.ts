@@ -7,5 +7,5 @@ export {
   generateRecords,
   type LabelledRecord,
 } from './generate-records.js';
-export { MISTAKES, type MistakeCode, type PlantedMistake } from './mistakes.js';
+export { MISTAKES, type MistakeCode, PLANTED_EXTRA_FIELD, type PlantedMistake } from './mistakes.js';
 export type { Seed } from './prng.js';

@@ -157,6 +157,9 @@ function identityOf(
 
 const IMPOSSIBLE_PROVINCE = '03';
 
+/** The field the `unknown-field` mistake adds (Vietnamese for "note", a typical hand-added column). */
+export const PLANTED_EXTRA_FIELD = 'ghiChu';
+
 function isPlanted(ctx: GenerationContext, index: number, errorRate: number): boolean {
   return errorRate > 0 && streamOf(ctx, index, STREAM.planted).float() < errorRate;
 }
@@ -261,8 +264,8 @@ const PLANTS: Readonly<Record<MistakeCode, Plant>> = {
     return { path: [...id.path, 'dateOfBirth'] };
   },
   'unknown-field': (r) => {
-    r.ghiChu = 'nhập tay';
-    return { path: ['ghiChu'] };
+    r[PLANTED_EXTRA_FIELD] = 'nhập tay';
+    return { path: [PLANTED_EXTRA_FIELD] };
   },
   'dates-out-of-order': (r, ctx) => {
     if (ctx.kind === 'card') {

@@ -6,9 +6,11 @@ export {
   TWO_TIER_UNITS_FROM,
 } from './address.js';
 export { type CardRecord, cardRecordSchema } from './card.js';
+export { type CsvColumn, csvColumns, csvField, csvLine, recordCells } from './csv.js';
 export { type Envelope, EXCHANGE_PURPOSES, envelopeSchema, LEGAL_BASES } from './envelope.js';
 export { RELATIONS_TO_HEAD, type RelationToHead, SCHEMA_VERSION } from './fields.js';
 export { type Household, householdSchema } from './household.js';
+export { exportJsonSchemas, jsonSchemaId, recordJsonSchema } from './json-schema.js';
 export {
   isProgramKind,
   isRecordKind,
