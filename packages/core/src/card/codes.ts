@@ -1,8 +1,13 @@
-// The two code lists the card's wire form numbers. They follow the agreed core contract
-// (SEXES: male 1, female 2; PROGRAMS: ids 1..9 in this order); the wire numbers are frozen
-// for layout 1 whatever the lists later gain.
-export type Sex = 'male' | 'female';
+import type { ProgramCode } from '../codes/programs.js';
 
+export type { ProgramCode } from '../codes/programs.js';
+export type { Sex } from '../codes/sex.js';
+
+/**
+ * Program codes by wire number (index + 1): the ids of `PROGRAMS` in @ansinh/core's code list,
+ * frozen here for layout 1 so that a change to the list cannot silently change the wire format
+ * (a test holds the two in step).
+ */
 export const PROGRAM_CODES = [
   'social-assistance',
   'poverty-reduction',
@@ -13,5 +18,4 @@ export const PROGRAM_CODES = [
   'children',
   'vocational-training',
   'employment',
-] as const;
-export type ProgramCode = (typeof PROGRAM_CODES)[number];
+] as const satisfies readonly ProgramCode[];

@@ -282,3 +282,15 @@ describe('date arithmetic', () => {
     expect(isoDateToDays('2000-02-29')).toBe(11016);
   });
 });
+
+describe('wire numbers', () => {
+  it('number programs by the ids of the PROGRAMS code list, and sex as SEXES does', async () => {
+    const { PROGRAMS, SEXES } = await import('../../src/index.js');
+    const { PROGRAM_CODES } = await import('../../src/card/codes.js');
+    expect(PROGRAM_CODES.map((code, i) => ({ code, id: i + 1 }))).toEqual(
+      PROGRAMS.map((p) => ({ code: p.code, id: p.id })),
+    );
+    const { SEX_WIRE } = await import('../../src/card/wire.js');
+    expect(SEXES.map((s) => [s.code, s.number])).toEqual(Object.entries(SEX_WIRE));
+  });
+});

@@ -34,6 +34,9 @@ export interface FuzzReport {
   internal: Finding[];
   overBudget: Finding[];
   hangs: Finding[];
+  /** Inputs over budget once but fast when re-run: machine stalls, not findings. */
+  stalls: number;
+  /** Slowest input, counting an over-budget input at its fastest re-run. */
   maxMs: number;
   elapsedMs: number;
 }
@@ -47,6 +50,7 @@ export const emptyReport = (): FuzzReport => ({
   internal: [],
   overBudget: [],
   hangs: [],
+  stalls: 0,
   maxMs: 0,
   elapsedMs: 0,
 });
@@ -97,8 +101,22 @@ export async function runFuzzRange(
       keep(report.throws, finding(String((error as Error)?.stack ?? error)));
     }
     const ms = performance.now() - t0;
-    if (ms > report.maxMs) report.maxMs = ms;
-    if (ms > options.budgetMs) keep(report.overBudget, finding(`${ms.toFixed(1)} ms`));
+    if (ms > options.budgetMs) {
+      // A slow input is slow every time; a machine stall (GC, a busy shared CPU) is not. Re-run
+      // it: only an input still over budget at its fastest of three is a finding.
+      let best = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        await target.verify(input.text).catch(() => undefined);
+        best = Math.min(best, performance.now() - t);
+      }
+      if (best > options.budgetMs)
+        keep(report.overBudget, finding(`${ms.toFixed(1)} ms, then ${best.toFixed(1)} ms at best`));
+      else report.stalls++;
+      if (best > report.maxMs) report.maxMs = best;
+    } else if (ms > report.maxMs) {
+      report.maxMs = ms;
+    }
   }
   report.elapsedMs = performance.now() - began;
   return report;
@@ -113,6 +131,7 @@ function merge(into: FuzzReport, from: FuzzReport): void {
   for (const f of from.internal) keep(into.internal, f);
   for (const f of from.overBudget) keep(into.overBudget, f);
   for (const f of from.hangs) keep(into.hangs, f);
+  into.stalls += from.stalls;
   into.maxMs = Math.max(into.maxMs, from.maxMs);
 }
 
@@ -244,7 +263,7 @@ async function main(): Promise<void> {
     `results by code: ${JSON.stringify(Object.fromEntries(Object.entries(report.byCode).sort((a, b) => b[1] - a[1])))}`,
     `uncaught exceptions: ${report.throws.length}`,
     `ERR_INTERNAL results: ${report.internal.length}`,
-    `over the ${budgetMs} ms budget: ${report.overBudget.length}`,
+    `over the ${budgetMs} ms budget: ${report.overBudget.length} (and ${report.stalls} machine stalls: over once, fast when re-run)`,
     `hangs / worker crashes: ${report.hangs.length}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
