@@ -156,6 +156,9 @@ async function verifyWithCandidates(
 /**
  * A verifier of ansinh card QR texts, built from pinned roots and a trust list, or from plain
  * keys, with optional status lists and a clock. Reuse one verifier: it caches imported keys.
+ * Bad credentials never throw; a `keys` or `roots` entry that is not a public key is a
+ * programming error and throws `VerifyError` `ERR_KEY_INVALID` here. Trust-list and status-list
+ * problems are reported by `ready()` and by the cards that depend on them.
  *
  * @example
  * const verifier = createVerifier({ roots: [rootJwk], trustList, statusLists: [statusToken] });
@@ -181,7 +184,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     skewSeconds: skew,
     ...(clock === undefined ? {} : { now: clock }),
   });
-  const roots = options.roots ?? [];
+  const roots = (options.roots ?? []).map(importPublicKey);
 
   let trustList: TrustList | undefined;
   let trustListError: VerifyError | undefined;

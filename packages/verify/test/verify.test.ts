@@ -190,3 +190,14 @@ describe('verification outcomes', () => {
 function unwrapClaims(payload: Uint8Array): Map<number, unknown> {
   return decodeCbor(payload) as Map<number, unknown>;
 }
+
+describe('configuration mistakes', () => {
+  it('throws ERR_KEY_INVALID at construction for a key or root that is not a public key', () => {
+    expect(() => createVerifier({ keys: [{ kty: 'RSA' } as JsonWebKey] })).toThrow(
+      expect.objectContaining({ code: 'ERR_KEY_INVALID' }),
+    );
+    expect(() => createVerifier({ roots: ['{not a key}'] })).toThrow(
+      expect.objectContaining({ code: 'ERR_KEY_INVALID' }),
+    );
+  });
+});
