@@ -18,7 +18,9 @@ import {
   existsSync,
   mkdirSync,
   openAsBlob,
+  readdirSync,
   renameSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -197,12 +199,24 @@ async function runPass(pass: string, file: string, ids: number): Promise<PassRes
   throw new Error(`unknown pass ${pass}`);
 }
 
-/** The cached data file, generated on first use (seeded: the same bytes on every machine). */
+/**
+ * The cached data file, generated on first use (seeded: the same bytes on every machine). Its name
+ * carries a fingerprint of the generator's first records, so a changed generator makes a new file
+ * (and the stale one is removed) instead of benchmarking old data.
+ */
 async function ensureData(count: number): Promise<string> {
   const dir = join(root, '.bench-data');
-  const file = join(dir, `${KIND}-${count}-seed${SEED}.ndjson`);
+  let fingerprint = 0x811c9dc5;
+  for (const record of generateRecords(KIND, { seed: SEED, count: Math.min(count, 200) })) {
+    const text = JSON.stringify(record);
+    for (let i = 0; i < text.length; i++)
+      fingerprint = Math.imul(fingerprint ^ text.charCodeAt(i), 0x01000193);
+  }
+  const prefix = `${KIND}-${count}-seed${SEED}-`;
+  const file = join(dir, `${prefix}${(fingerprint >>> 0).toString(16).padStart(8, '0')}.ndjson`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(join(dir, name));
   console.log(`generating ${fmt(count)} records into ${file} (once) …`);
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
