@@ -86,6 +86,12 @@ describe('hc1: signatures and headers', () => {
     expect(await check(makeDcc({ dsc: ps, kidIn: 'unprotected', algIn: 'unprotected' }))).toBe('valid');
   });
 
+  it('accepts COSE_Sign1 untagged as well as tagged (18)', async () => {
+    const cose = dccCose({ dsc: es });
+    expect(cose[0]).toBe(0xd2);
+    expect(await check(hc1Text(cose.subarray(1)))).toBe('valid');
+  });
+
   it('never falls back from a wrong protected kid, and fails with no kid at all', async () => {
     expect(await check(makeDcc({ dsc: es, kidValue: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8) }))).toBe(
       'ERR_KID_UNKNOWN',
