@@ -38,7 +38,9 @@ function secret(jwk: JsonWebKey): Uint8Array {
  * The portable backend: @noble/curves in pure JavaScript, for runtimes without WebCrypto
  * (React Native/Hermes, old engines). About 30× slower than WebCrypto for P-256.
  * ES256 accepts high-S (`lowS: false`) and Ed25519 uses RFC 8032 strict decoding
- * (`zip215: false`), matching WebCrypto's answers.
+ * (`zip215: false`), matching WebCrypto's answers. Verifying needs nothing from the runtime;
+ * signing needs `crypto.getRandomValues` (noble blinds secret-key arithmetic; the signatures
+ * stay deterministic).
  */
 export const nobleBackend: CryptoBackend = {
   name: 'noble',
