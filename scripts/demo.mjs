@@ -25,8 +25,8 @@ function ansinh(args, { capture = false, allow = [0] } = {}) {
   return r.stdout;
 }
 
-function step(title) {
-  console.log(`\n\x1b[1m▶ ${title}\x1b[0m\n  $ ansinh ${[...arguments].slice(1).join(' ')}`);
+function step(title, ...args) {
+  console.log(`\n\x1b[1m▶ ${title}\x1b[0m\n  $ ansinh ${args.join(' ')}`);
 }
 
 try {
