@@ -13,11 +13,15 @@ const dir = mkdtempSync(join(tmpdir(), 'ansinh-demo-'));
 const lang = process.env.ANSINH_LANG === 'en' ? 'en' : 'vi';
 
 function ansinh(args, { capture = false, allow = [0] } = {}) {
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: root,
-    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', ...args],
+    {
+      cwd: root,
+      stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+      encoding: 'utf8',
+    },
+  );
   if (!allow.includes(r.status)) {
     console.error(`\nansinh ${args.join(' ')} exited with ${r.status}`);
     process.exit(1);
@@ -31,11 +35,26 @@ function step(title, ...args) {
 
 try {
   const data = join(dir, 'social-assistance.ndjson');
-  const args = ['generate', '--kind', 'social-assistance', '--count', '20000', '--seed', '708', '--error-rate', '0.01', '--out', data];
+  const args = [
+    'generate',
+    '--kind',
+    'social-assistance',
+    '--count',
+    '20000',
+    '--seed',
+    '708',
+    '--error-rate',
+    '0.01',
+    '--out',
+    data,
+  ];
   step('1. Generate 20,000 synthetic social-assistance records, 1% with planted mistakes', ...args);
   ansinh(args);
   const validate = ['validate', data, '--lang', lang];
-  step('2. Validate the dataset against the national data standard (exit 1: some records are invalid)', ...validate);
+  step(
+    '2. Validate the dataset against the national data standard (exit 1: some records are invalid)',
+    ...validate,
+  );
   ansinh(validate, { allow: [0, 1] });
 
   const help = ansinh(['--help'], { capture: true });
@@ -43,12 +62,19 @@ try {
   if (has('issue') && has('verify')) {
     const key = join(dir, 'issuer.jwk');
     const card = join(dir, 'card.json');
-    step('3. Create an issuer key and issue a signed e-card for one generated person', 'keygen', '--alg', 'ES256', '--out', key);
+    step(
+      '3. Create an issuer key and issue a signed e-card for one generated person',
+      'keygen',
+      '--alg',
+      'ES256',
+      '--out',
+      key,
+    );
     ansinh(['keygen', '--alg', 'ES256', '--out', key], { capture: true });
     ansinh(['generate', '--kind', 'card', '--count', '1', '--seed', '43', '--out', card]);
     const qrText = ansinh(['issue', '--key', key, '--claims', card], { capture: true }).trim();
     console.log(`  QR text (${qrText.length} characters): ${qrText.slice(0, 60)}…`);
-    step('4. Verify it offline with the issuer\'s public key', 'verify', '<QR text>', '--key', `${key}.pub`);
+    step("4. Verify it offline with the issuer's public key", 'verify', '<QR text>', '--key', `${key}.pub`);
     ansinh(['verify', qrText, '--key', `${key}.pub`]);
     if (has('qr')) {
       step('5. The QR code a citizen would carry', 'qr', '<QR text>', '--format', 'terminal', '--ecc', 'Q');
