@@ -134,22 +134,17 @@ describe('ansinh verify', () => {
           ...(input === undefined ? {} : { input }),
         },
       );
-    // One line of NDJSON, as `ansinh generate --kind card --count 1` prints it.
-    await writeFile(
-      join(dir, 'generated.ndjson'),
-      `${JSON.stringify([...generateRecords('card', { seed: 99, count: 1 })][0])}\n`,
-    );
-    const issued = ansinh([
-      'issue',
-      '--key',
-      join(dir, 'vss.jwk'),
-      '--claims',
-      join(dir, 'generated.ndjson'),
-    ]);
+    const generated = ansinh(['generate', '--kind', 'card', '--count', '1', '--seed', '99']);
+    expect(generated.status).toBe(0);
+    const issued = ansinh(['issue', '--key', join(dir, 'vss.jwk'), '--claims', '-'], generated.stdout);
     expect(issued.status).toBe(0);
+    expect(issued.stdout).toMatch(/^AS1:[^\n]+\n$/);
     const ok = ansinh(['verify', '-', '--key', join(dir, 'vss.jwk.pub'), '--json'], issued.stdout);
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).valid).toBe(true);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      valid: true,
+      claims: { card: JSON.parse(generated.stdout) },
+    });
     const bad = ansinh(['verify', issued.stdout.trim().slice(0, -4), '--key', join(dir, 'vss.jwk.pub')]);
     expect(bad.status).toBe(1);
     expect(ansinh(['verify', issued.stdout.trim()]).status).toBe(2);
