@@ -37,11 +37,18 @@ export type Rules<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
 const RULES = new WeakMap<object, Rules<never>>();
 
 /**
- * `schema` with the record-level `rules` attached as a refinement (they run once the fields are
- * valid). Prefer this to `.superRefine` for record rules: the validator's fast path recognises it.
+ * Record rules run only on a record whose fields are all valid: a rule comparing two fields says
+ * nothing useful when one of them is already wrong, and would repeat the field's issue.
+ */
+export const whenFieldsValid = (payload: { issues: readonly unknown[] }): boolean =>
+  payload.issues.length === 0;
+
+/**
+ * `schema` with the record-level `rules` attached as a refinement that runs once the fields are
+ * valid. Prefer this to `.superRefine` for record rules: the validator's fast path recognises it.
  */
 export function withRules<S extends z.ZodType>(schema: S, rules: Rules<z.output<S>>): S {
-  const out = schema.superRefine(rules);
+  const out = schema.superRefine(rules, { when: whenFieldsValid });
   const checks = out._zod.def.checks ?? [];
   RULES.set(checks[checks.length - 1] as object, rules as Rules<never>);
   return out;
@@ -248,7 +255,7 @@ export const personNameField = fastField(
   z
     .string()
     .overwrite(toNfc)
-    .min(1)
+    .min(1, { abort: true })
     .max(80)
     .refine(isPersonName, { params: { rule: 'INVALID_FORMAT', format: 'name' } }),
   (v) => typeof v === 'string' && isPlainName(v, 80),
@@ -260,7 +267,7 @@ export function textField(max: number) {
     z
       .string()
       .overwrite(toNfc)
-      .min(1)
+      .min(1, { abort: true })
       .max(max)
       .refine(isCleanText, { params: { rule: 'INVALID_FORMAT', format: 'text' } }),
     (v) => typeof v === 'string' && isPlainText(v, max),
