@@ -160,7 +160,12 @@ export class VerifyError extends Error {
   }
 }
 
-/** The failure record for `code` at `stage`, message in `lang`. */
+/**
+ * The failure record for `code` at `stage`, message in `lang`.
+ *
+ * @example
+ * errorInfo('ERR_REVOKED', 'status', 'en'); // { code: 'ERR_REVOKED', stage: 'status', message: 'The card has been revoked' }
+ */
 export function errorInfo(
   code: VerifyErrorCode,
   stage: VerifyStage,

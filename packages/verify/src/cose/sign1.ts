@@ -87,6 +87,9 @@ export function checkCritical(sign1: Sign1, understood: readonly (number | strin
 /**
  * The bytes a COSE_Sign1 signature covers (RFC 9052 §4.4):
  * `["Signature1", protected, external_aad, payload]`.
+ *
+ * @example
+ * const signature = await signer.sign(sigStructure(protectedBytes, payload));
  */
 export function sigStructure(
   protectedBytes: Uint8Array,

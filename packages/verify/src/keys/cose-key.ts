@@ -38,7 +38,12 @@ export function importCoseKey(coseKey: Uint8Array | ReadonlyMap<unknown, unknown
   throw new VerifyError('ERR_KEY_INVALID', 'key');
 }
 
-/** The COSE_Key map of a public key (kty, crv, x[, y]), ready for deterministic CBOR. */
+/**
+ * The COSE_Key map of a public key (kty, crv, x[, y]), ready for deterministic CBOR.
+ *
+ * @example
+ * encodeCbor(exportCoseKey(importJwk(publicJwk))); // a4 01 02 20 01 21 58 20 …
+ */
 export function exportCoseKey(key: VerificationKey): Map<number, unknown> {
   // RFC 8230 §4: kty 3 (RSA), -1 n, -2 e.
   if (key.kty === 'RSA')

@@ -28,7 +28,12 @@ export function importJwk(jwk: unknown): VerificationKey {
   throw new VerifyError('ERR_KEY_INVALID', 'key');
 }
 
-/** The public JWK of a key, with `alg` and ansinh's hex `kid`. */
+/**
+ * The public JWK of a key, with `alg` and ansinh's hex `kid`.
+ *
+ * @example
+ * exportJwk(importSpkiPem(pem)); // { kty: 'EC', crv: 'P-256', x, y, alg: 'ES256', kid: '…' }
+ */
 export function exportJwk(key: VerificationKey): JsonWebKey & { kid: string } {
   const kid = toHex(kidFromPublicKey(key));
   if (key.kty === 'EC') {

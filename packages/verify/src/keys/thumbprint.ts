@@ -5,6 +5,9 @@ import type { VerificationKey } from './types.js';
 /**
  * The RFC 7638 JWK thumbprint (SHA-256) of a public key: the required members in lexicographic
  * order, no whitespace.
+ *
+ * @example
+ * toBase64Url(jwkThumbprint(importJwk(jwk))); // the JWK's RFC 7638 thumbprint
  */
 export function jwkThumbprint(key: VerificationKey): Uint8Array {
   const json =

@@ -22,7 +22,12 @@ export interface StatusList {
   readonly bytes: Uint8Array;
 }
 
-/** The number of entries a list holds. */
+/**
+ * The number of entries a list holds (its byte length × 8 / bits).
+ *
+ * @example
+ * statusListSize(createStatusList(1000, 2)); // 1000
+ */
 export function statusListSize(list: StatusList): number {
   return (list.bytes.length * 8) / list.bits;
 }
