@@ -18,7 +18,7 @@ export function sourceSize(source: DatasetSource): number | undefined {
  */
 export async function* sourceChunks(source: DatasetSource): AsyncGenerator<Uint8Array> {
   if (isBlob(source)) {
-    yield* readStream(source.stream());
+    yield* readBlob(source);
   } else if (isReadableStream(source)) {
     yield* readStream(source);
   } else if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
@@ -31,19 +31,46 @@ export async function* sourceChunks(source: DatasetSource): AsyncGenerator<Uint8
   }
 }
 
+/** Bytes read from a Blob at a time: one slice is read while the previous one is validated. */
+const BLOB_SLICE = 1 << 18;
+
+/**
+ * A Blob in 256 KiB slices, the next one always being read while the caller works on the current
+ * one (`Blob.stream()` reads 64 KiB at a time and only when asked, which leaves the thread idle
+ * between chunks).
+ */
+async function* readBlob(blob: Blob): AsyncGenerator<Uint8Array> {
+  const read = (at: number) => blob.slice(at, Math.min(at + BLOB_SLICE, blob.size)).arrayBuffer();
+  let next = blob.size > 0 ? read(0) : undefined;
+  try {
+    for (let at = 0; next !== undefined; at += BLOB_SLICE) {
+      const bytes = new Uint8Array(await next);
+      next = at + BLOB_SLICE < blob.size ? read(at + BLOB_SLICE) : undefined;
+      yield bytes;
+    }
+  } finally {
+    // Left early (aborted): nobody awaits the slice being read, so its failure must not go unhandled.
+    next?.catch(() => undefined);
+  }
+}
+
+/** A web stream, with the next chunk requested before the current one is handed out. */
 async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let done = false;
+  let pending = reader.read();
   try {
     for (;;) {
-      const next = await reader.read();
+      const next = await pending;
       if (next.done) {
         done = true;
         return;
       }
+      pending = reader.read();
       yield bytesOf(next.value);
     }
   } finally {
+    pending.catch(() => undefined);
     if (!done) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_BYTES } from '../../src/dataset/reader.js';
-import { linesOf, runOn, utf8 } from './helpers.js';
+import { linesOf, runOn, timeless, utf8 } from './helpers.js';
 
 const rec = (name: string) => JSON.stringify({ name });
 
@@ -75,6 +75,27 @@ describe('NDJSON reader', () => {
       const over = await runOn(`${exact} \n`, 'ndjson', {}, cuts);
       expect(over).toMatchObject({ records: 1, invalid: 1, issues: { DATASET_LINE_TOO_LONG: 1 } });
     }
+  });
+
+  it('reads big chunks (many decode spans, a line longer than a span) like small ones', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      i === 1500
+        ? `{"name":"${'w'.repeat(100_000)}"}`
+        : i % 700 === 0
+          ? '{"name": broken'
+          : rec(`Nguyễn ${i}`),
+    );
+    const text = `${lines.join('\n')}\n`;
+    const whole = await runOn(text, 'ndjson');
+    expect(whole).toMatchObject({ records: 3000, valid: 2995, invalid: 5 });
+    expect(linesOf(whole, 'DATASET_MALFORMED_JSON')).toEqual([1, 701, 1401, 2101, 2801]);
+    const small = await runOn(
+      text,
+      'ndjson',
+      {},
+      Array.from({ length: 100 }, (_, i) => i * 3001),
+    );
+    expect(timeless(small)).toEqual(timeless(whole));
   });
 
   it('reports an oversized last line without newline', async () => {
