@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import * as zm from 'zod/mini';
 import { type Card, cardSchema } from '../card/index.js';
-import { addRule, isHiNumberShape, type Rules, registerRules, whenFieldsValid } from './fields.js';
+import { addRule, isHiNumberShape, type Rules, registerRules } from './fields.js';
 import { checkIdentity } from './person.js';
 
 // The record-level rules every person record obeys here, on top of the card's own: the personal
@@ -12,9 +12,7 @@ const cardRules: Rules<Card> = (card, ctx) => {
   if (hi !== undefined && !isHiNumberShape(hi.cardNumber))
     addRule(ctx, ['healthInsurance', 'cardNumber'], 'hi-number');
 };
-const cardRulesCheck = zm.superRefine(cardRules as Parameters<typeof zm.superRefine<Card>>[0], {
-  when: whenFieldsValid,
-});
+const cardRulesCheck = zm.superRefine(cardRules as Parameters<typeof zm.superRefine<Card>>[0]);
 registerRules(cardRulesCheck, cardRules);
 
 /**

@@ -37,18 +37,13 @@ export type Rules<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
 const RULES = new WeakMap<object, Rules<never>>();
 
 /**
- * Record rules run only on a record whose fields are all valid: a rule comparing two fields says
- * nothing useful when one of them is already wrong, and would repeat the field's issue.
- */
-export const whenFieldsValid = (payload: { issues: readonly unknown[] }): boolean =>
-  payload.issues.length === 0;
-
-/**
- * `schema` with the record-level `rules` attached as a refinement that runs once the fields are
- * valid. Prefer this to `.superRefine` for record rules: the validator's fast path recognises it.
+ * `schema` with the record-level `rules` attached as a refinement. Prefer this to `.superRefine`
+ * for record rules: the validator's fast path recognises it. The validator reports rule issues
+ * only for records whose fields are all valid (see {@link addRule}): a rule comparing two fields
+ * says nothing useful when one of them is already wrong.
  */
 export function withRules<S extends z.ZodType>(schema: S, rules: Rules<z.output<S>>): S {
-  const out = schema.superRefine(rules, { when: whenFieldsValid });
+  const out = schema.superRefine(rules);
   const checks = out._zod.def.checks ?? [];
   RULES.set(checks[checks.length - 1] as object, rules as Rules<never>);
   return out;
@@ -79,14 +74,17 @@ export function fastFieldOf(schema: z.core.$ZodType): ((value: unknown) => boole
   return FAST_FIELDS.get(schema._zod.def);
 }
 
-/** Adds an ansinh rule issue inside a `.superRefine`. */
+/**
+ * Adds a record-rule issue inside a rule set (see {@link withRules}). `record: true` marks it, so
+ * that the validator can hold it back while a field of the record is invalid.
+ */
 export function addRule(
   ctx: z.RefinementCtx,
   path: readonly (string | number)[],
   rule: string,
   params?: Readonly<Record<string, unknown>>,
 ): void {
-  ctx.addIssue({ code: 'custom', path: [...path], params: { rule, ...params }, message: rule });
+  ctx.addIssue({ code: 'custom', path: [...path], params: { rule, record: true, ...params }, message: rule });
 }
 
 const SENSITIVE_NOTE =

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { fastFieldOf, rulesOf, whenFieldsValid } from '../schemas/fields.js';
+import { fastFieldOf, rulesOf } from '../schemas/fields.js';
 import { isIsoDate } from '../schemas/text.js';
 
 /**
@@ -122,13 +122,11 @@ function checkExpr(e: Emitter, check: z.core.$ZodCheck, x: string): string {
       // Only a value the transform leaves as it is keeps "output equals input".
       return `(${e.constant(def.tx)}(${x}) === ${x})`;
     case 'custom': {
+      if (def.when !== undefined) throw new Unsupported();
       const rules = rulesOf(check);
-      // Record rules carry `when: whenFieldsValid`; the fast path reaches them only when every
-      // check before passed, which is exactly when that condition holds.
-      if (rules !== undefined && (def.when === undefined || def.when === whenFieldsValid)) {
+      if (rules !== undefined) {
         return `(flag.failed = false, ${e.constant(rules)}(${x}, flag), !flag.failed)`;
       }
-      if (def.when !== undefined) throw new Unsupported();
       if (typeof def.fn === 'function') {
         // Only a plain `true` counts: any other truthy result (a promise, which zod rejects in a
         // sync parse, or a non-boolean) is left to zod.

@@ -246,10 +246,22 @@ function mapIssue(raw: z.core.$ZodIssue, input: unknown, lang: Lang, out: Issue[
   }
 }
 
-/** Maps zod's issues for `input` to ansinh issues in `lang`. */
+function isRecordRule(raw: z.core.$ZodIssue): boolean {
+  return raw.code === 'custom' && (raw as { params?: { record?: unknown } }).params?.record === true;
+}
+
+/**
+ * Maps zod's issues for `input` to ansinh issues in `lang`. Record-rule issues are dropped while
+ * any field is invalid: zod runs the rules on values that failed non-fatal checks, and a rule over
+ * a wrong field only repeats that field's problem.
+ */
 export function mapIssues(rawIssues: readonly z.core.$ZodIssue[], input: unknown, lang: Lang): Issue[] {
+  const fieldsInvalid = rawIssues.some((raw) => !isRecordRule(raw));
   const out: Issue[] = [];
-  for (const raw of rawIssues) mapIssue(raw, input, lang, out);
+  for (const raw of rawIssues) {
+    if (fieldsInvalid && isRecordRule(raw)) continue;
+    mapIssue(raw, input, lang, out);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import * as z from 'zod';
 import {
   exportJsonSchemas,
   isProgramKind,
@@ -36,6 +36,13 @@ describe('record kinds', () => {
     expect(shape.relationToHead).toBeDefined();
     expect(isProgramKind(kind)).toBe(true);
   });
+
+  it.each(RECORD_KINDS)(
+    "%s compiles with z.compile (the validator's path for records to normalise)",
+    (kind) => {
+      expect(() => z.compile(RECORD_SCHEMAS[kind] as z.ZodType, { strict: true })).not.toThrow();
+    },
+  );
 
   it.each(RECORD_KINDS)('%s has schemaVersion 1 and rejects any other version', (kind) => {
     const json = recordJsonSchema(kind) as {
