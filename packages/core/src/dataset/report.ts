@@ -47,8 +47,21 @@ export const MAX_COMPLETENESS_FIELDS = 1000;
 
 interface FieldNode {
   present: number;
-  children: Map<string, FieldNode> | undefined;
+  children: Level | undefined;
 }
+
+/**
+ * The fields of one object level. `keys`/`nodes` remember the previous record's keys in order:
+ * records of one dataset nearly always list the same keys in the same order, so a key is
+ * usually matched by one identity comparison instead of a map lookup.
+ */
+interface Level {
+  readonly map: Map<string, FieldNode>;
+  readonly keys: string[];
+  readonly nodes: (FieldNode | undefined)[];
+}
+
+const newLevel = (): Level => ({ map: new Map(), keys: [], nodes: [] });
 
 /**
  * Counts, per field path, the records where the field is present and non-empty. Fields are a
@@ -56,7 +69,7 @@ interface FieldNode {
  * building a single path string.
  */
 export class CompletenessCounter {
-  private readonly root = new Map<string, FieldNode>();
+  private readonly root = newLevel();
   private fields = 0;
 
   count(record: unknown): void {
@@ -66,8 +79,8 @@ export class CompletenessCounter {
   /** Shares per dotted path, given the number of records. */
   shares(records: number): Record<string, number> {
     const out: Record<string, number> = {};
-    const visit = (nodes: Map<string, FieldNode>, prefix: string) => {
-      for (const [name, node] of nodes) {
+    const visit = (level: Level, prefix: string) => {
+      for (const [name, node] of level.map) {
         const path = prefix + name;
         out[path] = records === 0 ? 0 : Math.round((node.present / records) * 10_000) / 10_000;
         if (node.children) visit(node.children, `${path}.`);
@@ -77,23 +90,32 @@ export class CompletenessCounter {
     return out;
   }
 
-  private walk(object: Record<string, unknown>, nodes: Map<string, FieldNode>): void {
+  private walk(object: Record<string, unknown>, level: Level): void {
+    let i = 0;
     for (const key in object) {
-      const value = object[key];
-      let node = nodes.get(key);
-      if (node === undefined) {
-        if (this.fields >= MAX_COMPLETENESS_FIELDS) continue;
-        this.fields++;
-        node = { present: 0, children: undefined };
-        nodes.set(key, node);
+      let node: FieldNode | undefined;
+      if (level.keys[i] === key) {
+        node = level.nodes[i];
+      } else {
+        node = level.map.get(key);
+        if (node === undefined && this.fields < MAX_COMPLETENESS_FIELDS) {
+          this.fields++;
+          node = { present: 0, children: undefined };
+          level.map.set(key, node);
+        }
+        level.keys[i] = key;
+        level.nodes[i] = node;
       }
+      i++;
+      if (node === undefined) continue; // past the field limit
+      const value = object[key];
       if (value === undefined || value === null || value === '') continue;
       if (Array.isArray(value)) {
         if (value.length > 0) node.present++;
       } else if (typeof value === 'object') {
         if (!hasOwnKeys(value)) continue;
         node.present++;
-        if (node.children === undefined) node.children = new Map();
+        if (node.children === undefined) node.children = newLevel();
         this.walk(value as Record<string, unknown>, node.children);
       } else {
         node.present++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/dataset/format-report.js';
-import { maskIdentifiers } from '../../src/dataset/report.js';
+import { MAX_COMPLETENESS_FIELDS, maskIdentifiers } from '../../src/dataset/report.js';
 import { runValidation } from '../../src/dataset/validation.js';
 import { iterate, linesOf, nameRequired, runOn, utf8 } from './helpers.js';
 
@@ -128,6 +128,24 @@ describe('the report', () => {
       'address.street': 0.25,
       tags: 0.25,
     });
+  });
+
+  it('counts fields whatever their order, and tracks at most 1,000 fields', async () => {
+    const r = await runOn(
+      ndjson(
+        JSON.stringify({ a: 1, b: 2, c: { x: 1, y: 2 } }),
+        JSON.stringify({ c: { y: 2 }, b: 2 }),
+        JSON.stringify({ b: '', a: 1, d: 4, c: { x: 1 } }),
+      ),
+      'ndjson',
+    );
+    expect(r.completeness).toEqual({ a: 0.6667, b: 0.6667, c: 1, 'c.x': 0.6667, 'c.y': 0.6667, d: 0.3333 });
+
+    const wide = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}`, i]));
+    const many = await runOn(ndjson(JSON.stringify(wide), JSON.stringify({ f1499: 1, f0: 0 })), 'ndjson');
+    expect(Object.keys(many.completeness)).toHaveLength(MAX_COMPLETENESS_FIELDS);
+    expect(many.completeness.f0).toBe(1);
+    expect(many.completeness.f1499).toBeUndefined();
   });
 
   it('is JSON-serialisable as it is', async () => {
