@@ -10,11 +10,13 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeBase45 } from '../../src/base45.js';
 import { encodeCbor } from '../../src/cbor.js';
 import { encodeSign1, sigStructure } from '../../src/cose/sign1.js';
+import type { StatusReference } from '../../src/cwt/claims.js';
 import { deflateZlib } from '../../src/inflate.js';
 import { issueCard } from '../../src/issue-card.js';
 import { importJwk } from '../../src/keys/jwk.js';
 import { kidFromPublicKey } from '../../src/keys/thumbprint.js';
 import type { Signer } from '../../src/sign/signer.js';
+import { createStatusList, setStatus, signStatusList } from '../../src/status/status-list.js';
 import { createVerifier } from '../../src/verify.js';
 import { VACCINATION } from '../hc1/build-dcc.js';
 import { healthCard, socialCard } from '../helpers.js';
@@ -54,17 +56,42 @@ const EXPIRES = Date.UTC(2030, 0, 1) / 1000;
 const signWith = (alg: 'ES256' | 'EdDSA', secret: Uint8Array) => (data: Uint8Array) =>
   alg === 'ES256' ? p256.sign(data, secret, { prehash: true }) : ed25519.sign(data, secret);
 
+function fuzzSigner(alg: 'ES256' | 'EdDSA', secret: Uint8Array): Signer {
+  const jwk = alg === 'ES256' ? p256Jwk(secret) : ed25519Jwk(secret);
+  const sign = signWith(alg, secret);
+  return { alg, kid: kidFromPublicKey(importJwk(jwk)), sign: async (data) => sign(data) };
+}
+
+// The ES256 card points at entry 3 (valid) of a 2-bit status list whose entries 1 and 2 are
+// revoked and suspended, so re-signed claim mutations of its status index reach every outcome.
+const STATUS_URI = 'https://bhxh.example/sl/fuzz';
+
+async function statusListToken(): Promise<Uint8Array> {
+  const list = createStatusList(64, 2);
+  setStatus(list, 1, 'revoked');
+  setStatus(list, 2, 'suspended');
+  return signStatusList(
+    list,
+    { uri: STATUS_URI, iss: 'VSS', iat: ISSUED, exp: EXPIRES },
+    fuzzSigner('ES256', P256_SECRET),
+  );
+}
+
 async function cardSeed(
   name: string,
   alg: 'ES256' | 'EdDSA',
   secret: Uint8Array,
   card = healthCard,
+  status?: StatusReference,
 ): Promise<FuzzSeed> {
-  const jwk = alg === 'ES256' ? p256Jwk(secret) : ed25519Jwk(secret);
-  const sign = signWith(alg, secret);
-  const signer: Signer = { alg, kid: kidFromPublicKey(importJwk(jwk)), sign: async (data) => sign(data) };
-  const text = await issueCard(card, { signer, iss: 'VSS', iat: ISSUED, exp: EXPIRES });
-  return { name, text, resign: sign };
+  const text = await issueCard(card, {
+    signer: fuzzSigner(alg, secret),
+    iss: 'VSS',
+    iat: ISSUED,
+    exp: EXPIRES,
+    ...(status ? { status } : {}),
+  });
+  return { name, text, resign: signWith(alg, secret) };
 }
 
 /**
@@ -132,7 +159,7 @@ export async function buildFuzzTarget(dscDer: Uint8Array = makeFuzzDsc()): Promi
   const at = dgc('AT-1.json');
   const co1 = dgc('common-CO1.json');
   const seeds: FuzzSeed[] = [
-    await cardSeed('ansinh-es256-health', 'ES256', P256_SECRET),
+    await cardSeed('ansinh-es256-health', 'ES256', P256_SECRET, healthCard, { idx: 3, uri: STATUS_URI }),
     await cardSeed('ansinh-eddsa-social', 'EdDSA', ED25519_SECRET, socialCard),
     dscSeed(dscDer),
     { name: 'hc1-at-real-es256', text: at.PREFIX },
@@ -143,6 +170,7 @@ export async function buildFuzzTarget(dscDer: Uint8Array = makeFuzzDsc()): Promi
   const verifier = createVerifier({
     keys: [publicPart(p256Jwk(P256_SECRET)), publicPart(ed25519Jwk(ED25519_SECRET))],
     certificates: [dscDer, at.TESTCTX.CERTIFICATE, co1.TESTCTX.CERTIFICATE],
+    statusLists: [await statusListToken()],
     now: FUZZ_NOW,
   });
   return { seeds, verify: (text) => verifier.verify(text) };

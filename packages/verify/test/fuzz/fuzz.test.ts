@@ -31,7 +31,7 @@ describe('fuzz: mutated ansinh and HC1 texts through the verifier', () => {
     expect(report.overBudget).toEqual([]);
     expect(report.total).toBe(COUNT);
     // Every mutation level ran, and the mutations reached deep into the pipeline: failures
-    // from decoding through claims checks behind the signature.
+    // from decoding through claims and status checks behind the signature.
     expect(Object.keys(report.byLevel).sort()).toEqual([...LEVELS].sort());
     for (const code of [
       'ERR_BASE45',
@@ -40,6 +40,9 @@ describe('fuzz: mutated ansinh and HC1 texts through the verifier', () => {
       'ERR_SIGNATURE_INVALID',
       'ERR_PAYLOAD_SCHEMA',
       'ERR_CLAIMS_MALFORMED',
+      'ERR_REVOKED',
+      'ERR_SUSPENDED',
+      'ERR_STATUS_INDEX',
     ]) {
       expect(report.byCode[code] ?? 0, code).toBeGreaterThan(0);
     }

@@ -125,9 +125,14 @@ function mutateText(text: string, rng: Rng): string {
 function randomValue(rng: Rng, depth = 0): unknown {
   switch (rng.int(depth > 3 ? 8 : 12)) {
     case 0:
+      // Small ones land on status-list entries: valid, revoked, suspended, out of range.
       return rng.pick([
         0,
         1,
+        2,
+        3,
+        63,
+        64,
         -1,
         23,
         24,
@@ -288,7 +293,12 @@ export function mutate(layers: SeedLayers, level: MutationLevel, rng: Rng): stri
         Uint8Array,
       ];
       const claims = decodeCbor(payload);
-      for (let i = 0, n = 1 + rng.int(3); i < n; i++) mutateTree(claims, rng);
+      // A card's status entry sits deep in the tree, where random edits rarely land: aim at it
+      // now and then, so every status outcome (valid, revoked, suspended, out of range) is hit.
+      const statusRef = claims instanceof Map ? claims.get(65535) : undefined;
+      const entry = statusRef instanceof Map ? statusRef.get('status_list') : undefined;
+      if (entry instanceof Map && rng.chance(0.25)) entry.set('idx', rng.pick([0, 1, 2, 3, 63, 64, 2 ** 31]));
+      else for (let i = 0, n = 1 + rng.int(3); i < n; i++) mutateTree(claims, rng);
       const newPayload = rng.chance(0.1) ? mutateBytes(encodeCbor(claims), rng) : encodeCbor(claims);
       const toBeSigned = sigStructure(protectedBytes, newPayload);
       const signature = layers.seed.resign ? layers.seed.resign(toBeSigned) : new Uint8Array(64);
