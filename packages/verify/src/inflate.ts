@@ -1,13 +1,13 @@
-import { Inflate, inflateSync, zlibSync } from 'fflate';
+import { zlibSync } from 'fflate';
 import { VerifyError } from './errors.js';
+import { type InflateOutput, inflateRaw } from './lib/inflate-raw.js';
 
 /** Largest inflated payload a verifier accepts. */
 export const MAX_INFLATED_BYTES = 64 * 1024;
 
-// One output buffer for every call, one byte larger than the limit: fflate writes into a
-// caller's buffer without growing it, so a stream that fills the extra byte is too large and
-// no more memory than this is ever taken. Calls are synchronous, so sharing it is safe.
-const out = new Uint8Array(MAX_INFLATED_BYTES + 1);
+// One output buffer for every QR payload: the inflater writes into it and refuses to go past
+// the limit, so no more memory than this is ever taken. Calls are synchronous: sharing is safe.
+const out = new Uint8Array(MAX_INFLATED_BYTES);
 
 function adler32(bytes: Uint8Array): number {
   let a = 1;
@@ -45,63 +45,26 @@ function checkAdler32(data: Uint8Array, inflated: Uint8Array): void {
   if (adler32(inflated) !== expected) throw new VerifyError('ERR_INFLATE', 'decode');
 }
 
-/** Inflates into the shared buffer: no allocation beyond it, whatever the input claims. */
-function inflateSmall(data: Uint8Array): Uint8Array {
-  let inflated: Uint8Array;
-  try {
-    inflated = inflateSync(data.subarray(2, -4), { out });
-  } catch (cause) {
-    // A stored block longer than the buffer makes fflate's copy throw a RangeError.
-    if (cause instanceof RangeError) throw new VerifyError('ERR_INFLATE_TOO_LARGE', 'decode', { cause });
-    throw new VerifyError('ERR_INFLATE', 'decode', { cause });
-  }
-  if (inflated.length > MAX_INFLATED_BYTES) throw new VerifyError('ERR_INFLATE_TOO_LARGE', 'decode');
-  return inflated.slice();
-}
-
-// Input fed to the streaming inflater at a time: deflate expands at most ~1032×, so one push
-// produces at most ~1 MiB before the running total is checked against the limit.
-const STREAM_INPUT_CHUNK = 1024;
-
-/** Inflates larger documents (status lists) in steps, stopping as soon as the limit is passed. */
-function inflateLarge(data: Uint8Array, maxBytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > maxBytes) throw new VerifyError('ERR_INFLATE_TOO_LARGE', 'decode');
-    chunks.push(chunk);
-  });
-  const body = data.subarray(2, -4);
-  try {
-    for (let i = 0; i < body.length; i += STREAM_INPUT_CHUNK) {
-      inflater.push(body.subarray(i, i + STREAM_INPUT_CHUNK), i + STREAM_INPUT_CHUNK >= body.length);
-    }
-  } catch (cause) {
-    if ((cause as VerifyError).code === 'ERR_INFLATE_TOO_LARGE') throw cause;
-    throw new VerifyError('ERR_INFLATE', 'decode', { cause });
-  }
-  const result = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    result.set(c, offset);
-    offset += c.length;
-  }
-  return result;
-}
-
 /**
  * Inflates zlib data (RFC 1950) of at most `maxBytes` (default 64 KiB, the QR limit). Refuses
- * larger output before taking the memory (`ERR_INFLATE_TOO_LARGE`); corrupt streams, preset
- * dictionaries and a wrong Adler-32 checksum throw `ERR_INFLATE`. Returns a fresh copy.
+ * larger output before taking the memory (`ERR_INFLATE_TOO_LARGE`). Throws `ERR_INFLATE` for a
+ * bad header or preset dictionary, a stream RFC 1951 does not allow, a stored block whose NLEN
+ * is not ~LEN, bytes between the final block and the checksum, non-zero padding bits, and a
+ * wrong Adler-32: one credential, one encoding. Returns a fresh copy.
  *
  * @example
  * inflateZlib(deflateZlib(bytes)); // equal to bytes
  */
 export function inflateZlib(data: Uint8Array, maxBytes: number = MAX_INFLATED_BYTES): Uint8Array {
   checkZlibHeader(data);
-  const inflated = maxBytes <= MAX_INFLATED_BYTES ? inflateSmall(data) : inflateLarge(data, maxBytes);
-  if (inflated.length > maxBytes) throw new VerifyError('ERR_INFLATE_TOO_LARGE', 'decode');
+  // QR payloads inflate into the shared buffer; larger limits (status lists) grow a buffer of
+  // their own, never past the limit.
+  const small = maxBytes <= MAX_INFLATED_BYTES;
+  const target: InflateOutput = small
+    ? { buffer: out, limit: maxBytes, growable: false }
+    : { buffer: new Uint8Array(MAX_INFLATED_BYTES), limit: maxBytes, growable: true };
+  const length = inflateRaw(data, 2, data.length - 4, target);
+  const inflated = small ? target.buffer.slice(0, length) : target.buffer.subarray(0, length);
   checkAdler32(data, inflated);
   return inflated;
 }

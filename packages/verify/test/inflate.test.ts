@@ -98,3 +98,79 @@ describe('inflateZlib', () => {
     expect(deflateZlib(bytes)).toEqual(deflateZlib(bytes.slice()));
   });
 });
+
+describe('strict DEFLATE decoding', () => {
+  const content = new TextEncoder().encode('AS1 credential payload '.repeat(20));
+
+  it('inflates what node:zlib writes at every level and strategy (property)', async () => {
+    const zlib = await import('node:zlib');
+    const strategies = [
+      zlib.constants.Z_DEFAULT_STRATEGY,
+      zlib.constants.Z_FILTERED,
+      zlib.constants.Z_HUFFMAN_ONLY,
+      zlib.constants.Z_RLE,
+      zlib.constants.Z_FIXED,
+    ];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.string({ maxLength: 2000 }).map((s) => new TextEncoder().encode(s)),
+        ),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom(...strategies),
+        (bytes, level, strategy) => {
+          const z = new Uint8Array(zlib.deflateSync(bytes, { level, strategy }));
+          expect(Buffer.from(inflateZlib(z)).equals(Buffer.from(bytes))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuses a stored block whose NLEN is not the complement of LEN', () => {
+    const z = zlibSync(content, { level: 0 }); // 78 01 | 01 LEN NLEN | data | adler
+    expect(z[2]).toBe(1);
+    expect(inflateZlib(z)).toEqual(content);
+    const bad = z.slice();
+    bad[5]! ^= 0x10;
+    expect(() => inflateZlib(bad)).toThrow(expect.objectContaining({ code: 'ERR_INFLATE' }));
+  });
+
+  it('refuses bytes between the final block and the checksum, and non-zero padding bits', () => {
+    const z = zlibSync(content, { level: 9 });
+    const extra = new Uint8Array(z.length + 2);
+    extra.set(z.subarray(0, -4));
+    extra.set(z.subarray(-4), z.length - 2);
+    expect(() => inflateZlib(extra)).toThrow(expect.objectContaining({ code: 'ERR_INFLATE' }));
+    const stored = zlibSync(content, { level: 0 });
+    const padded = stored.slice();
+    padded[2] = 0x01 | 0x80; // BFINAL, stored, then a non-zero padding bit
+    expect(() => inflateZlib(padded)).toThrow(expect.objectContaining({ code: 'ERR_INFLATE' }));
+    // The last byte of a compressed stream: flipping its unused high bit.
+    let found = false;
+    for (let bit = 7; bit >= 1 && !found; bit--) {
+      const last = z.slice();
+      last[last.length - 5]! ^= 1 << bit;
+      try {
+        inflateZlib(last);
+      } catch (e) {
+        expect((e as { code: string }).code).toBe('ERR_INFLATE');
+        found = true;
+      }
+    }
+    expect(found).toBe(true);
+  });
+
+  it('refuses reserved block type 3, a distance before the start and a missing end code', () => {
+    const cases = [
+      Uint8Array.of(0x78, 0x9c, 0x07, 0, 0, 0, 0, 1), // BFINAL + type 3
+      // fixed block: literal 'a' then a match of length 3 at distance 2 (only 1 byte written)
+      Uint8Array.of(0x78, 0x9c, 0x4b, 0x04, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00),
+      Uint8Array.of(0x78, 0x9c, 0x4b, 0x04), // truncated: no end-of-block
+    ];
+    for (const bytes of cases) {
+      expect(() => inflateZlib(bytes)).toThrow(expect.objectContaining({ code: 'ERR_INFLATE' }));
+    }
+  });
+});

@@ -129,6 +129,25 @@ describe('properties', async () => {
     );
   });
 
+  it('every single-character substitution of a QR text is refused (one credential, one text)', async () => {
+    const text = await issueCard(socialCard, {
+      signer: signers.EdDSA,
+      iss: 'VSS',
+      iat: ISSUED,
+      exp: EXPIRES,
+    });
+    let tried = 0;
+    for (let i = 4; i < text.length; i++) {
+      for (const c of BASE45) {
+        if (c === text[i]) continue;
+        const r = await verifier.verify(text.slice(0, i) + c + text.slice(i + 1));
+        if (r.valid) expect.fail(`substituting ${JSON.stringify(c)} at ${i} still verifies`);
+        tried++;
+      }
+    }
+    expect(tried).toBe((text.length - 4) * 44);
+  });
+
   it('WebCrypto and noble give identical results on valid, mutated and cross-signed inputs', async () => {
     const nobleSigners = {
       ES256: await signerFromJwk(es.privateJwk, { crypto: nobleBackend }),
