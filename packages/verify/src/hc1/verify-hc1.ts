@@ -105,14 +105,26 @@ export interface Hc1Verifier {
 
 const DEFAULT_SKEW_SECONDS = 300;
 
+const absent = Symbol('absent');
+
+/**
+ * A header parameter from the protected header if it is there at all (whatever its value: a
+ * protected `null` must not let an unprotected value through), else from the unprotected one.
+ */
+function fromEitherHeader(sign1: Sign1, label: number): unknown {
+  if (sign1.protectedHeader.has(label)) return sign1.protectedHeader.get(label);
+  if (sign1.unprotectedHeader.has(label)) return sign1.unprotectedHeader.get(label);
+  return absent;
+}
+
 /**
  * The key identifier of a DCC: protected header first; the unprotected header only when the
  * protected one has none (hcert §3.3.1; dgc-testdata CO19/CO22). A protected kid that matches
  * no DSC is final: there is no fallback to an unprotected one an attacker could rewrite.
  */
 function readKid(sign1: Sign1): Uint8Array {
-  const kid = sign1.protectedHeader.get(HEADER.kid) ?? sign1.unprotectedHeader.get(HEADER.kid);
-  if (kid === undefined) throw new VerifyError('ERR_KID_MISSING', 'cose');
+  const kid = fromEitherHeader(sign1, HEADER.kid);
+  if (kid === absent) throw new VerifyError('ERR_KID_MISSING', 'cose');
   if (!(kid instanceof Uint8Array)) throw new VerifyError('ERR_COSE_MALFORMED', 'cose');
   return kid;
 }
@@ -123,8 +135,8 @@ function readKid(sign1: Sign1): Uint8Array {
  * exactly one algorithm, checked against the key before the signature.
  */
 function readAlg(sign1: Sign1, allowed: ReadonlyMap<number, SignatureAlgorithm>): SignatureAlgorithm {
-  const alg = sign1.protectedHeader.get(HEADER.alg) ?? sign1.unprotectedHeader.get(HEADER.alg);
-  if (alg === undefined) throw new VerifyError('ERR_ALG_MISSING', 'cose');
+  const alg = fromEitherHeader(sign1, HEADER.alg);
+  if (alg === absent) throw new VerifyError('ERR_ALG_MISSING', 'cose');
   const found = typeof alg === 'number' ? allowed.get(alg) : undefined;
   if (!found) throw new VerifyError('ERR_ALG_NOT_ALLOWED', 'cose');
   return found;

@@ -99,6 +99,15 @@ describe('hc1: signatures and headers', () => {
     expect(await check(makeDcc({ dsc: es, kidIn: 'none' }))).toBe('ERR_KID_MISSING');
   });
 
+  it('a protected kid or alg of the wrong type is malformed, never a reason to read the unprotected one', async () => {
+    const protectedNullKid = makeDcc({ dsc: es, kidIn: 'unprotected', extraProtected: [[4, null]] });
+    expect(await check(protectedNullKid)).toBe('ERR_COSE_MALFORMED');
+    const protectedTextKid = makeDcc({ dsc: es, kidIn: 'unprotected', extraProtected: [[4, 'kid']] });
+    expect(await check(protectedTextKid)).toBe('ERR_COSE_MALFORMED');
+    const protectedNullAlg = makeDcc({ dsc: es, algIn: 'unprotected', extraProtected: [[1, null]] });
+    expect(await check(protectedNullAlg)).toBe('ERR_ALG_NOT_ALLOWED');
+  });
+
   it('refuses algorithms outside ES256/PS256, and the ones the options leave out', async () => {
     expect(await check(makeDcc({ dsc: es, algValue: -8 }))).toBe('ERR_ALG_NOT_ALLOWED');
     expect(await check(makeDcc({ dsc: ps }), [ps], { algorithms: ['ES256'] })).toBe('ERR_ALG_NOT_ALLOWED');
