@@ -129,6 +129,20 @@ function statusFields(rng: Rng, startDate: string): JsonRecord {
   return { endDate: dateBetween(rng, startDate, REFERENCE_DATE), status: 'ended' };
 }
 
+const BANKS = ['VCB', 'BIDV', 'VBA', 'CTG', 'TCB', 'MBB', 'ACB', 'VPB'] as const;
+const WALLETS = ['MOMO', 'ZALOPAY', 'VNPTPAY', 'VIETTELMONEY'] as const;
+
+function paymentAccount(rng: Rng, channel: 'bank' | 'e-wallet'): JsonRecord {
+  return channel === 'bank'
+    ? { provider: rng.pick(BANKS), number: rng.digits(rng.int(10, 14)) }
+    : { provider: rng.pick(WALLETS), number: `0${rng.digits(9)}` };
+}
+
+/** A Vietnamese mobile number: 0, a network prefix digit, 8 digits. */
+function phoneNumber(rng: Rng): string {
+  return `0${rng.pick(['3', '5', '7', '8', '9'])}${rng.digits(8)}`;
+}
+
 const PAYMENT_CHANNEL_CHOICES = ['post', 'cash', 'bank', 'e-wallet'] as const;
 const PAYMENT_CHANNEL_WEIGHTS = [45, 25, 25, 5];
 
@@ -167,6 +181,7 @@ function socialAssistance(ctx: GenerationContext, index: number, rng: Rng): Json
   }
   const p = makeIdentity(rng, ctx.keys, { on: startDate, minAge, maxAge, serial: index });
   const r = beneficiary(ctx, index, rng, p);
+  if (ageAt(p.dateOfBirth, REFERENCE_DATE) >= 16 && rng.chance(0.6)) r.phone = phoneNumber(rng);
   const children = 'perChild' in group ? rng.int(1, 4) : undefined;
   const coefficient = children === undefined ? group.coefficient : group.coefficient * children;
   const baseLevel = 500_000;
@@ -185,7 +200,9 @@ function socialAssistance(ctx: GenerationContext, index: number, rng: Rng): Json
     { startDate },
     statusFields(rng, startDate),
   );
-  r.paymentChannel = rng.weighted(PAYMENT_CHANNEL_CHOICES, PAYMENT_CHANNEL_WEIGHTS);
+  const channel = rng.weighted(PAYMENT_CHANNEL_CHOICES, PAYMENT_CHANNEL_WEIGHTS);
+  r.paymentChannel = channel;
+  if (channel === 'bank' || channel === 'e-wallet') r.paymentAccount = paymentAccount(rng, channel);
   return r;
 }
 
@@ -564,7 +581,7 @@ function person(ctx: GenerationContext, index: number, rng: Rng): JsonRecord {
   if (p.dateOfBirth < '1996-01-01' && rng.chance(0.6)) r.legacyId = `${rng.int(1, 3)}${rng.digits(8)}`;
   if (rng.chance(0.7)) r.socialInsuranceNumber = p.socialInsuranceNumber;
   if (ageAt(p.dateOfBirth, REFERENCE_DATE) >= 14 && rng.chance(0.8)) {
-    r.phone = `0${rng.pick(['3', '5', '7', '8', '9'])}${rng.digits(8)}`;
+    r.phone = phoneNumber(rng);
   }
   r.address = address(rng, p.province);
   return r;
@@ -663,9 +680,6 @@ function card(ctx: GenerationContext, index: number, rng: Rng): JsonRecord {
   return r;
 }
 
-const BANKS = ['VCB', 'BIDV', 'VBA', 'CTG', 'TCB', 'MBB', 'ACB', 'VPB'] as const;
-const WALLETS = ['MOMO', 'ZALOPAY', 'VNPTPAY', 'VIETTELMONEY'] as const;
-
 function paymentOrder(ctx: GenerationContext, index: number, rng: Rng): JsonRecord {
   const programCode = rng.weighted(
     ['social-assistance', 'meritorious-services', 'unemployment-insurance', 'social-insurance'],
@@ -694,8 +708,7 @@ function paymentOrder(ctx: GenerationContext, index: number, rng: Rng): JsonReco
     period,
     channel,
   };
-  if (channel === 'bank') r.account = { provider: rng.pick(BANKS), number: rng.digits(rng.int(10, 14)) };
-  if (channel === 'e-wallet') r.account = { provider: rng.pick(WALLETS), number: `0${rng.digits(9)}` };
+  if (channel === 'bank' || channel === 'e-wallet') r.account = paymentAccount(rng, channel);
   r.status = status;
   r.createdAt = createdAt;
   if (status === 'paid')

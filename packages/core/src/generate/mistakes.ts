@@ -314,6 +314,11 @@ const PLANTS: Readonly<Record<MistakeCode, Plant>> = {
     return { path: ['amount'] };
   },
   'missing-account': (r, ctx) => {
+    if (ctx.kind === 'social-assistance') {
+      r.paymentChannel = 'bank';
+      delete r.paymentAccount;
+      return { path: ['paymentAccount'] };
+    }
     if (ctx.kind !== 'payment-order') return undefined;
     r.channel = 'bank';
     delete r.account;

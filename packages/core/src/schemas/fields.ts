@@ -322,3 +322,17 @@ export const phoneField = z
     params: { rule: 'INVALID_FORMAT', format: 'phone' },
   })
   .meta({ description: 'Phone number: 10 digits starting with 0.', pattern: '^0[0-9]{9}$' });
+
+/** A bank or e-wallet account to pay into (financial data: sensitive). */
+export const paymentAccountField = sensitive(
+  z.strictObject({
+    provider: textField(20).meta({ description: 'Bank or e-wallet code, e.g. VCB, MOMO.' }),
+    number: z
+      .string()
+      .refine((s) => s.length >= 6 && s.length <= 20 && digitsAt(s, 0, s.length), {
+        params: { rule: 'INVALID_FORMAT', format: 'account' },
+      })
+      .meta({ description: 'Account or wallet number, 6–20 digits.', pattern: '^[0-9]{6,20}$' }),
+  }),
+  'Bank or e-wallet account (financial data).',
+);

@@ -4,28 +4,17 @@ import {
   addRule,
   dateTimeField,
   monthField,
+  paymentAccountField,
   personalIdField,
   personNameField,
   provinceCodeField,
   referenceField,
   schemaVersionField,
-  sensitive,
   withRules,
 } from './fields.js';
 import { PAYMENT_CHANNELS } from './programs/common.js';
-import { digitsAt } from './text.js';
 
 export const PAYMENT_STATUSES = ['pending', 'sent', 'paid', 'failed', 'cancelled'] as const;
-
-const accountSchema = z.strictObject({
-  provider: referenceField(20).meta({ description: 'Bank or e-wallet code, e.g. VCB, MOMO.' }),
-  number: z
-    .string()
-    .refine((s) => s.length >= 6 && s.length <= 20 && digitsAt(s, 0, s.length), {
-      params: { rule: 'INVALID_FORMAT', format: 'account' },
-    })
-    .meta({ description: 'Account or wallet number, 6–20 digits.', pattern: '^[0-9]{6,20}$' }),
-});
 
 /** A benefit payment order a payment provider pulls, pays out and confirms exactly once. */
 export const paymentOrderSchema = withRules(
@@ -48,7 +37,7 @@ export const paymentOrderSchema = withRules(
     currency: z.literal('VND'),
     period: monthField.meta({ description: 'Benefit month paid, YYYY-MM.' }),
     channel: z.enum(PAYMENT_CHANNELS),
-    account: sensitive(accountSchema, 'Bank or e-wallet account (financial data).').optional(),
+    account: paymentAccountField.optional(),
     status: z.enum(PAYMENT_STATUSES),
     createdAt: dateTimeField(),
     paidAt: dateTimeField().optional(),

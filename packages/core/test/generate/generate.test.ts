@@ -52,7 +52,7 @@ describe('generateRecords', () => {
     person: '779a1f34',
     address: '84b19437',
     household: '65d21e1d',
-    'social-assistance': '042409fb',
+    'social-assistance': '2e5f7ec1',
     'poverty-reduction': 'a107944e',
     'meritorious-services': '656bd626',
     'unemployment-insurance': '7a8513bf',

@@ -85,6 +85,10 @@ describe('sensitive fields', () => {
     expect(sensitive('children')).toContain('protectionCategory');
     expect(sensitive('poverty-reduction')).toContain('deprivations');
     expect(sensitive('payment-order')).toContain('account');
+    expect(sensitive('social-assistance')).toContain('paymentAccount');
+    expect(sensitive('vocational-training')).toContain('targetGroup');
+    // Every kind's sensitive marks carry the note in words too (asserted inside the walk).
+    for (const kind of RECORD_KINDS) sensitive(kind);
   });
 });
 

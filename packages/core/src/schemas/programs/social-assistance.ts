@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ageAt } from '../dates.js';
-import { addRule, sensitive, vndField, withRules } from '../fields.js';
+import { addRule, paymentAccountField, phoneField, sensitive, vndField, withRules } from '../fields.js';
 import {
   beneficiaryShape,
   checkBeneficiary,
@@ -186,6 +186,7 @@ export const POVERTY_STATUSES = ['poor', 'near-poor', 'none'] as const;
 export const socialAssistanceSchema = withRules(
   z.strictObject({
     ...beneficiaryShape,
+    phone: phoneField.optional(),
     beneficiaryGroup: sensitive(
       z.enum(
         SOCIAL_ASSISTANCE_GROUPS.map((g) => g.code) as [SocialAssistanceGroup, ...SocialAssistanceGroup[]],
@@ -215,10 +216,17 @@ export const socialAssistanceSchema = withRules(
     }),
     ...decisionShape,
     paymentChannel: paymentChannelField,
+    paymentAccount: sensitive(
+      paymentAccountField,
+      'Account the allowance is paid into (financial data); required for the bank and e-wallet channels.',
+    ).optional(),
   }),
   (v, ctx) => {
     checkBeneficiary(v, ctx);
     checkDecision(v, ctx);
+    if ((v.paymentChannel === 'bank' || v.paymentChannel === 'e-wallet') && v.paymentAccount === undefined) {
+      addRule(ctx, ['paymentAccount'], 'REQUIRED_WITH', { other: 'paymentChannel' });
+    }
     const group = GROUPS.get(v.beneficiaryGroup)!;
     let expected = group.coefficient;
     if (group.perChild) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { addRule, isoDate, referenceField, textField, vndField, withRules } from '../fields.js';
+import { addRule, isoDate, referenceField, sensitive, textField, vndField, withRules } from '../fields.js';
 import { beneficiaryShape, checkAge, checkBeneficiary, checkOrder } from './common.js';
 
 /** Training levels of the Law on Vocational Education 74/2014/QH13, plus short courses under 3 months. */
@@ -27,10 +27,10 @@ export const vocationalTrainingSchema = withRules(
     trainingLevel: z.enum(TRAINING_LEVELS),
     occupationName: textField(120).meta({ description: 'Occupation trained for, NFC text.' }),
     institutionCode: referenceField(20).meta({ description: 'Code of the training institution.' }),
-    targetGroup: z.enum(TRAINING_TARGET_GROUPS).meta({
-      description: 'Support group; poor, disabled and ethnic-minority membership is sensitive.',
-      'x-ansinh-sensitive': true,
-    }),
+    targetGroup: sensitive(
+      z.enum(TRAINING_TARGET_GROUPS),
+      'Support group; membership of the poor, disabled or ethnic-minority groups is sensitive.',
+    ),
     supportAmount: vndField(100_000_000).meta({ description: 'Training cost supported, VND.' }),
     startDate: isoDate(),
     endDate: isoDate().optional(),
