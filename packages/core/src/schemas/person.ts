@@ -27,6 +27,8 @@ export function idMatchesBirth(personalId: string, dateOfBirth: string, sex: str
   return year === yearOf(dateOfBirth);
 }
 
+const ROOT: readonly (string | number)[] = [];
+
 /**
  * Record-level identity rule: the personal ID must agree with the date of birth and sex next to it.
  * The issue is resolved by `parsePersonalId` into `PERSONAL_ID_DOB_MISMATCH` /
@@ -35,7 +37,7 @@ export function idMatchesBirth(personalId: string, dateOfBirth: string, sex: str
 export function checkIdentity(
   v: { personalId: string; dateOfBirth: string; sex: string },
   ctx: z.RefinementCtx,
-  path: readonly (string | number)[] = [],
+  path: readonly (string | number)[] = ROOT,
 ): void {
   if (!idMatchesBirth(v.personalId, v.dateOfBirth, v.sex)) {
     addRule(ctx, [...path, 'personalId'], 'personal-id-consistency', {

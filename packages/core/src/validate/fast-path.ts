@@ -169,9 +169,15 @@ function expr(e: Emitter, schema: z.core.$ZodType, x: string): string {
       base = values.map((v) => `${x} === ${JSON.stringify(v)}`).join(' || ');
       break;
     }
-    case 'enum':
-      base = `${e.constant(new Set(Object.values(def.entries as Record<string, unknown>)))}.has(${x})`;
+    case 'enum': {
+      const values = Object.values(def.entries as Record<string, unknown>);
+      // A handful of values compare faster inline than through a Set.
+      base =
+        values.length <= 8 && values.every((v) => typeof v === 'string' || typeof v === 'number')
+          ? values.map((v) => `${x} === ${JSON.stringify(v)}`).join(' || ')
+          : `${e.constant(new Set(values))}.has(${x})`;
       break;
+    }
     case 'optional':
       base = `(${x} === undefined || ${expr(e, def.innerType as z.core.$ZodType, x)})`;
       break;
