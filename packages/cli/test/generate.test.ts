@@ -32,6 +32,19 @@ describe('ansinh generate', () => {
     expect(validateRecord('card', card).ok).toBe(true);
   });
 
+  it('gives ansinh issue claims it signs (generate --kind card | issue --claims)', async () => {
+    const key = join(dir, 'issuer.jwk');
+    expect((await runCli(['keygen', '--alg', 'EdDSA', '--out', key])).code).toBe(0);
+    for (const seed of ['1', '2', '3']) {
+      const card = await runCli(['generate', '--kind', 'card', '--count', '1', '--seed', seed]);
+      const issued = await runCli(['issue', '--key', key, '--claims', '-', '--exp', '2030-12-31'], {
+        stdin: card.stdout,
+      });
+      expect(issued.code, issued.stderr).toBe(0);
+      expect(issued.stdout).toMatch(/^AS1:/);
+    }
+  });
+
   it('writes CSV with a header of dotted columns, read back by ansinh validate', async () => {
     const out = join(dir, 'household.csv');
     const r = await runCli(
