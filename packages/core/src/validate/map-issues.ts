@@ -7,6 +7,7 @@ import {
   parseSocialInsuranceNumber,
 } from '../id/index.js';
 import { type Issue, makeIssue } from '../issue.js';
+import { todayInVietnam } from '../schemas/dates.js';
 import { SCHEMA_VERSION } from '../schemas/fields.js';
 import {
   VALIDATION_MESSAGES,
@@ -122,7 +123,10 @@ function mapCustom(raw: z.core.$ZodIssue, path: Path, input: unknown, lang: Lang
     if (rule in VALIDATION_MESSAGES) {
       const extra: Record<string, unknown> = { ...params };
       if (typeof extra.format === 'string') extra.format = term(extra.format, lang);
-      if (rule === 'OUT_OF_RANGE') extra.bounds = `${extra.min ?? ''}–${extra.max ?? ''}`;
+      if (rule === 'OUT_OF_RANGE') {
+        const max = extra.max === 'today' ? todayInVietnam() : (extra.max ?? '');
+        extra.bounds = `${extra.min ?? ''}–${max}`;
+      }
       out.push(issue(rule as ValidationIssueCode, path, lang, extra));
       return;
     }

@@ -87,6 +87,14 @@ describe('validateRecord', () => {
     ]);
   });
 
+  it('rejects a date of birth before 1900 or in the future, naming the range', () => {
+    const r = sa();
+    r.dateOfBirth = '2999-01-01';
+    const issues = invalid('social-assistance', r);
+    expect(codes(issues)).toEqual(['dateOfBirth:OUT_OF_RANGE']);
+    expect(issues[0]?.message).toMatch(/1900-01-01–20\d\d-\d\d-\d\d/);
+  });
+
   it('reports a non-object record as INVALID_TYPE at the root', () => {
     for (const data of [null, [], 'text', 42]) {
       expect(codes(invalid('person', data))).toEqual([':INVALID_TYPE']);
