@@ -6,6 +6,7 @@
 //
 //   node --conditions=source --import tsx packages/verify/test/fuzz/fuzz-verify.ts \
 //     [--count 1000000] [--workers 2] [--seed 1] [--budget-ms 500] [--hang-ms 10000]
+//     [--self-test-hang N]   (input N never finishes: checks that the watchdog reports it)
 //
 // Exit status 0 when there are no findings, 1 otherwise. The vitest suite runs a short version
 // (test/fuzz/fuzz.test.ts) through `runFuzzRange`.
@@ -56,6 +57,8 @@ export const emptyReport = (): FuzzReport => ({
 });
 
 const MAX_KEPT = 20;
+/** How long a worker may take to load before its first input. */
+const STARTUP_MS = 180_000;
 const keep = (list: Finding[], f: Finding) => {
   if (list.length < MAX_KEPT) list.push(f);
 };
@@ -74,6 +77,8 @@ export async function runFuzzRange(
     budgetMs: number;
     progress?: Int32Array;
     slot?: number;
+    /** Self-test of the watchdog: input number `hangAt` never finishes. */
+    hangAt?: number;
   },
 ): Promise<FuzzReport> {
   const report = emptyReport();
@@ -91,6 +96,7 @@ export async function runFuzzRange(
     report.total++;
     report.byLevel[input.level] = (report.byLevel[input.level] ?? 0) + 1;
     const t0 = performance.now();
+    if (index === options.hangAt) await new Promise(() => {});
     try {
       const result = await target.verify(input.text);
       const code = result.valid ? 'valid' : (result.error?.code ?? 'no code');
@@ -143,6 +149,7 @@ interface WorkerJob {
   readonly budgetMs: number;
   readonly progress: Int32Array;
   readonly slot: number;
+  readonly hangAt?: number;
 }
 
 async function workerMain(job: WorkerJob): Promise<void> {
@@ -162,18 +169,26 @@ async function supervise(
   let start = job.start;
   while (start < job.end) {
     const progress = new Int32Array(new SharedArrayBuffer(4));
-    progress[0] = start;
+    // -1 until the worker reaches its first input: loading tsx and building the corpus take
+    // seconds on a busy machine, and are not an input's time.
+    progress[0] = -1;
     // Workers do not inherit the tsx loader that `--import tsx` gave this thread: the worker
     // loads it itself, then this file (whose worker branch runs the job).
     const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url)}, ${JSON.stringify(import.meta.url)}))`;
     const worker = new Worker(bootstrap, { eval: true, workerData: { ...job, start, progress, slot: 0 } });
     const outcome = await new Promise<{ report?: FuzzReport; stoppedAt?: number; why?: string }>(
       (resolve) => {
-        let last = start;
+        let last = -1;
         let lastChange = Date.now();
         const timer = setInterval(() => {
           const now = Atomics.load(progress, 0);
-          if (now !== last) {
+          if (now === -1) {
+            if (Date.now() - lastChange > STARTUP_MS) {
+              clearInterval(timer);
+              void worker.terminate();
+              resolve({ stoppedAt: -1, why: `worker did not start within ${STARTUP_MS} ms` });
+            }
+          } else if (now !== last) {
             last = now;
             lastChange = Date.now();
           } else if (Date.now() - lastChange > hangMs) {
@@ -197,14 +212,8 @@ async function supervise(
       break;
     }
     const index = outcome.stoppedAt!;
-    // A worker that dies before its first input would die again: stop instead of looping.
-    if (
-      index === start &&
-      outcome.why?.startsWith('worker crashed') &&
-      total.hangs.at(-1)?.index === start - 1
-    ) {
-      throw new Error(`fuzz worker cannot start: ${outcome.why}`);
-    }
+    // A worker that fails before its first input would fail again: stop instead of looping.
+    if (index === -1) throw new Error(`fuzz worker cannot start: ${outcome.why}`);
     const input = fuzzInput(layers, job.runSeed, index);
     keep(total.hangs, {
       index,
@@ -227,6 +236,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       'budget-ms': { type: 'string', default: '500' },
       'hang-ms': { type: 'string', default: '10000' },
+      'self-test-hang': { type: 'string' },
     },
     strict: true,
   });
@@ -244,7 +254,14 @@ async function main(): Promise<void> {
   const reports = await Promise.all(
     Array.from({ length: workers }, (_, w) =>
       supervise(
-        { dscDer, runSeed, start: w * per, end: Math.min(count, (w + 1) * per), budgetMs },
+        {
+          dscDer,
+          runSeed,
+          start: w * per,
+          end: Math.min(count, (w + 1) * per),
+          budgetMs,
+          ...(values['self-test-hang'] === undefined ? {} : { hangAt: Number(values['self-test-hang']) }),
+        },
         hangMs,
         layers,
       ),
