@@ -115,11 +115,18 @@ export const personalIdField = z
     examples: ['079185001234'],
   });
 
-/** 10-digit social insurance number (mã số BHXH). */
+/**
+ * Social insurance number (mã số BHXH): 10 digits, or a 12-digit personal ID number, which the
+ * 2024 Law on Social Insurance is reported to make the SI number (unconfirmed, vn-reference §3.4).
+ */
 export const socialInsuranceNumberField = z
   .string()
-  .refine((s) => isDigits(s, 10), { params: { rule: 'si-number' } })
-  .meta({ description: 'Social insurance number (mã số BHXH), 10 digits.', pattern: '^[0-9]{10}$' });
+  .refine((s) => isDigits(s, 10) || isDigits(s, 12), { params: { rule: 'si-number' } })
+  .meta({
+    description:
+      'Social insurance number (mã số BHXH): 10 digits, or the 12-digit personal ID number where it serves as one (Law on Social Insurance 41/2024/QH15, unconfirmed).',
+    pattern: '^([0-9]{10}|[0-9]{12})$',
+  });
 
 /** 9-digit legacy identity card number (CMND). */
 export const legacyIdField = z

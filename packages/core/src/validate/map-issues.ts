@@ -97,7 +97,7 @@ function identifierIssues(
       });
       break;
     case 'si-number':
-      r = parseSocialInsuranceNumber(text, options);
+      r = parseSocialInsuranceNumber(text, { ...options, acceptPersonalId: true });
       break;
     case 'legacy-id':
       r = parseLegacyId(text, options);

@@ -113,6 +113,14 @@ describe('validateRecord', () => {
     expect(codes(invalid('health-insurance', hi))).toEqual(['cardNumber:HI_NUMBER_LEVEL_INVALID']);
   });
 
+  it('accepts a 12-digit personal ID as social insurance number, and nothing else but 10 digits', () => {
+    const ui = structuredClone(generateRecord('unemployment-insurance', 1, 0));
+    ui.socialInsuranceNumber = ui.personalId;
+    expect(validateRecord('unemployment-insurance', ui).ok).toBe(true);
+    ui.socialInsuranceNumber = '12345678901';
+    expect(codes(invalid('unemployment-insurance', ui))).toEqual(['socialInsuranceNumber:SI_NUMBER_LENGTH']);
+  });
+
   it('checks the health-insurance card number against the fields beside it', () => {
     const hi = structuredClone(generateRecord('health-insurance', 1, 2));
     hi.socialInsuranceNumber = hi.socialInsuranceNumber === '0000000000' ? '1111111111' : '0000000000';
