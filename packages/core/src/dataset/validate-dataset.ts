@@ -33,7 +33,7 @@ export interface ValidateDatasetOptions {
  * Validates a dataset as it streams in and returns its quality report: each record against the
  * schema of `kind`, and, for programme kinds, the rules across records (duplicate personal ID
  * within the programme, one person enrolled in two provinces, household without head). Memory does
- * not grow with the file except for the packed duplicate index (10 to 15 bytes per distinct
+ * not grow with the file except for the packed duplicate index (10 to 12.5 bytes per distinct
  * personal ID) and household index; no record is kept.
  *
  * Reads NDJSON, CSV (header row, RFC 4180 quoting, UTF-8 with or without BOM, cells typed by the
