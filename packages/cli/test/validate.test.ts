@@ -146,6 +146,37 @@ describe('ansinh validate', () => {
     expect(drawn.endsWith('\r\x1b[K')).toBe(true); // the bar is erased before the report
   });
 
+  it('validates what `ansinh generate` writes, NDJSON and CSV alike', async () => {
+    const reports = [];
+    for (const format of ['ndjson', 'csv']) {
+      const out = join(dir, `social-assistance-generated.${format}`);
+      const gen = await runCli([
+        'generate',
+        '--kind',
+        'social-assistance',
+        '--count',
+        '2000',
+        '--seed',
+        '11',
+        '--error-rate',
+        '0.05',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
+      expect(gen.code).toBe(0);
+      const r = await runCli(['validate', out, '--json']);
+      expect(r.code).toBe(1);
+      reports.push(JSON.parse(r.stdout));
+    }
+    const [ndjson, csv] = reports;
+    expect(ndjson).toMatchObject({ records: 2000, format: 'ndjson' });
+    expect(ndjson.invalid).toBeGreaterThan(0);
+    expect(csv).toMatchObject({ records: ndjson.records, valid: ndjson.valid, invalid: ndjson.invalid });
+    expect(csv.issues).toEqual(ndjson.issues);
+  });
+
   it('runs as the real binary', () => {
     const path = file('person-bin.ndjson', lines(an, mismatch));
     const r = spawnSync(
