@@ -50,12 +50,12 @@ export const DATASET_MESSAGES = {
     en: 'The CSV header row names the column "{column}" more than once.',
   },
   DUPLICATE_PERSONAL_ID: {
-    vi: 'Số định danh cá nhân {id} đã xuất hiện trước đó trong chương trình {kind}.',
-    en: 'Personal ID {id} already appeared earlier in the {kind} programme.',
+    vi: 'Số định danh cá nhân {id} đã xuất hiện trước đó trong chương trình "{kind}".',
+    en: 'Personal ID {id} already appeared earlier in the programme "{kind}".',
   },
   ENROLLED_IN_TWO_PROVINCES: {
-    vi: 'Người có số định danh {id} đã được đăng ký ở tỉnh {first} và nay lại ở tỉnh {second} trong chương trình {kind}.',
-    en: 'The person with ID {id} is already enrolled in province {first} and again in province {second} in the {kind} programme.',
+    vi: 'Người có số định danh {id} đã được đăng ký ở tỉnh {first} và nay lại ở tỉnh {second} trong chương trình "{kind}".',
+    en: 'The person with ID {id} is already enrolled in province {first} and again in province {second} in the programme "{kind}".',
   },
   HOUSEHOLD_WITHOUT_HEAD: {
     vi: 'Hộ {household} (bản ghi đầu tiên ở dòng {line}) không có thành viên nào là chủ hộ (relationToHead = "head").',

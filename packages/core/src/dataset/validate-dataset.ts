@@ -72,13 +72,14 @@ export function validateDataset(
     );
   }
   const lang = options.lang ?? 'vi';
-  const programme = PROGRAMS.find((p) => p.code === kind)?.id ?? 0;
+  const program = PROGRAMS.find((p) => p.code === kind);
   return runValidation(source, {
     kind,
+    ...(program ? { programmeName: program[lang] } : {}),
     format,
     lang,
     validate: createRecordValidator(kind, { lang }),
-    programme,
+    programme: program?.id ?? 0,
     converterFor: cellConverters(RECORD_SCHEMAS[kind]),
     maxExamples: options.maxExamples ?? 5,
     progressIntervalMs: options.progressIntervalMs ?? 200,

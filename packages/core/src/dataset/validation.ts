@@ -37,6 +37,8 @@ export type RecordCheck = (
 /** Everything a validation run needs, resolved from the public options. */
 export interface ValidationSettings {
   readonly kind: string;
+  /** How messages name the programme ("Trợ giúp xã hội"); the kind itself when absent. */
+  readonly programmeName?: string;
   readonly format: DatasetFormat;
   readonly lang: Lang;
   readonly validate: RecordCheck;
@@ -190,7 +192,7 @@ class Validation implements RecordSink {
           const path = twoProvinces ? ['provinceCode'] : ['personalId'];
           const message = this.message(code, {
             id: record.personalId,
-            kind: this.settings.kind,
+            kind: this.settings.programmeName ?? this.settings.kind,
             first: provinceCodeOf(first),
             second: provinceCodeOf(province),
           });

@@ -58,5 +58,8 @@ describe('validateDataset', () => {
     expect(person.issues.DUPLICATE_PERSONAL_ID).toBeUndefined();
     const programme = await validateDataset(source(twice), { kind: 'social-assistance', format: 'ndjson' });
     expect(programme.issues.DUPLICATE_PERSONAL_ID).toBe(1);
+    expect(programme.examples.DUPLICATE_PERSONAL_ID![0]!.message).toBe(
+      'Số định danh cá nhân 001******123 đã xuất hiện trước đó trong chương trình "Trợ giúp xã hội".',
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('cross-record rules', () => {
     expect(linesOf(r, 'DUPLICATE_PERSONAL_ID')).toEqual([3, 4]);
     const example = r.examples.DUPLICATE_PERSONAL_ID![0]!;
     expect(example.path).toEqual(['personalId']);
-    expect(example.message).toBe('Personal ID 001******123 already appeared earlier in the test programme.');
+    expect(example.message).toBe(
+      'Personal ID 001******123 already appeared earlier in the programme "test".',
+    );
   });
 
   it('tells a person enrolled in another province from a plain duplicate', async () => {
@@ -38,7 +40,7 @@ describe('cross-record rules', () => {
     expect(r.issues).toEqual({ ENROLLED_IN_TWO_PROVINCES: 1, DUPLICATE_PERSONAL_ID: 2 });
     expect(linesOf(r, 'ENROLLED_IN_TWO_PROVINCES')).toEqual([2]);
     expect(r.examples.ENROLLED_IN_TWO_PROVINCES![0]!.message).toBe(
-      'The person with ID 079******001 is already enrolled in province 79 and again in province 01 in the test programme.',
+      'The person with ID 079******001 is already enrolled in province 79 and again in province 01 in the programme "test".',
     );
     expect(r).toMatchObject({ valid: 1, invalid: 3 });
   });
@@ -183,7 +185,7 @@ describe('formatReport', () => {
     expect(vi).toContain('Kết quả: KHÔNG ĐẠT, 3 bản ghi không hợp lệ.');
     expect(vi).toContain('Bản ghi: 4 · hợp lệ: 1 · không hợp lệ: 3');
     expect(vi).toMatch(
-      /DUPLICATE_PERSONAL_ID\s+1\n {4}dòng 2 · personalId: Số định danh cá nhân 001\*{6}123/,
+      /DUPLICATE_PERSONAL_ID\s+1\n {4}dòng 2 · personalId: Số định danh cá nhân 001\*{6}123 đã xuất hiện trước đó trong chương trình "test"/,
     );
     expect(vi).toMatch(/DATASET_MALFORMED_JSON\s+1\n {4}dòng 4: Dòng 4 không phải JSON hợp lệ/);
     expect(vi).toMatch(/name\s+50,0 %/);
