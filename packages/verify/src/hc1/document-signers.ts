@@ -29,9 +29,17 @@ export type CertificateInput = Certificate | Uint8Array | string;
  * dccTypesAllowed(parseCertificate(pem)); // Set { 'vaccination' }
  */
 export function dccTypesAllowed(certificate: Certificate): ReadonlySet<DccType> {
-  const named = (certificate.extendedKeyUsage ?? []).flatMap((oid) => DCC_KEY_USAGE[oid] ?? []);
-  return new Set<DccType>(named.length > 0 ? named : ['vaccination', 'test', 'recovery']);
+  let allowed = allowedCache.get(certificate);
+  if (!allowed) {
+    const named = (certificate.extendedKeyUsage ?? []).flatMap((oid) => DCC_KEY_USAGE[oid] ?? []);
+    allowed = new Set<DccType>(named.length > 0 ? named : ['vaccination', 'test', 'recovery']);
+    allowedCache.set(certificate, allowed);
+  }
+  return allowed;
 }
+
+// Read once per certificate: verification asks for every DCC it checks.
+const allowedCache = new WeakMap<Certificate, ReadonlySet<DccType>>();
 
 /**
  * DSCs indexed by kid (hex of the first 8 bytes of SHA-256 over the DER). Several DSCs may share

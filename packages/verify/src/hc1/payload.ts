@@ -34,23 +34,39 @@ class SchemaProblem extends Error {
 }
 const schemaError = (detail: string) => new SchemaProblem(detail);
 
-/** Turns decoded CBOR into plain JSON-shaped values; maps must have text keys. */
-function toPlain(value: unknown, path: string): DccValue {
+/**
+ * Turns decoded CBOR into plain JSON-shaped values; maps must have text keys. `path` is a stack
+ * of the keys above `value`, joined only when there is a problem to name (verification is hot).
+ */
+function toPlain(value: unknown, path: (string | number)[]): DccValue {
   if (value instanceof Map) {
     const entries: [string, DccValue][] = [];
     for (const [key, inner] of value) {
-      if (typeof key !== 'string') throw schemaError(`${path}: map key is not text`);
-      entries.push([key, toPlain(inner, `${path}.${key}`)]);
+      if (typeof key !== 'string') throw schemaError(`${pathText(path)}: map key is not text`);
+      path.push(key);
+      entries.push([key, toPlain(inner, path)]);
+      path.pop();
     }
     // fromEntries defines properties, so a "__proto__" key stays data, never a prototype.
     return Object.fromEntries(entries);
   }
-  if (Array.isArray(value)) return value.map((item, i) => toPlain(item, `${path}[${i}]`));
+  if (Array.isArray(value)) {
+    const out: DccValue[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      out[i] = toPlain(value[i], path);
+      path.pop();
+    }
+    return out;
+  }
   // The DCC schema writes dates as text; a CBOR tag (e.g. an epoch date) is not a DCC value.
-  if (value instanceof CborTag) throw schemaError(`${path}: tagged value`);
-  if (value === undefined) throw schemaError(`${path}: undefined value`);
+  if (value instanceof CborTag) throw schemaError(`${pathText(path)}: tagged value`);
+  if (value === undefined) throw schemaError(`${pathText(path)}: undefined value`);
   return value as DccValue;
 }
+
+const pathText = (path: readonly (string | number)[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /**
  * Reads the EU DCC out of a CWT claims map and names its type. Structure only (the shape every
@@ -74,7 +90,7 @@ export function readDcc(
 }
 
 function structure(raw: Map<unknown, unknown>): { dcc: DccPayload; type: DccType } {
-  const dcc = toPlain(raw, 'dcc') as DccPayload;
+  const dcc = toPlain(raw, ['dcc']) as DccPayload;
   if (typeof dcc.ver !== 'string') throw schemaError('dcc.ver: missing or not text');
   if (typeof dcc.dob !== 'string') throw schemaError('dcc.dob: missing or not text');
   const nam = dcc.nam;

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase45 } from '../../src/base45.js';
+import { CborTag } from '../../src/cbor.js';
 import { dccTypesAllowed } from '../../src/hc1/document-signers.js';
 import {
   createHc1Verifier,
@@ -249,6 +250,26 @@ describe('hc1: claims and payload', () => {
     });
     expect(outcome(r)).toBe('ERR_PAYLOAD_SCHEMA');
     expect(r.valid ? '' : r.error.message).toContain(detail);
+  });
+
+  it('names the path of a value that is not JSON-shaped (a tagged date, a non-text key)', async () => {
+    const withTag = new Map<string, unknown>([
+      ['ver', '1.3.0'],
+      ['nam', new Map()],
+      ['dob', '1990'],
+      ['v', [new Map<string, unknown>([['dt', new CborTag(1004, '2021-06-01')]])]],
+    ]);
+    const numericKey = new Map<unknown, unknown>([
+      ...withTag,
+      ['nam', new Map([[1, 'x']])],
+      ['v', [new Map([['dt', '2021-06-01']])]],
+    ]);
+    const detail = async (dcc: unknown) => {
+      const r = await verifyHc1(makeDcc({ dsc: es, dcc }), { certificates: [es.der], now: NOW, lang: 'en' });
+      return r.valid ? '' : r.error.message;
+    };
+    expect(await detail(withTag)).toBe('Invalid card claims: dcc.v[0].dt: tagged value');
+    expect(await detail(numericKey)).toContain('dcc.nam: map key is not text');
   });
 
   it('keeps a "__proto__" member as data', async () => {
