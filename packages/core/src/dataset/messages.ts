@@ -58,8 +58,8 @@ export const DATASET_MESSAGES = {
     en: 'The person with ID {id} is already enrolled in province {first} and again in province {second} in the programme "{kind}".',
   },
   HOUSEHOLD_WITHOUT_HEAD: {
-    vi: 'Hộ {household} (bản ghi đầu tiên ở dòng {line}) không có thành viên nào là chủ hộ (relationToHead = "head").',
-    en: 'Household {household} (first record at line {line}) has no member who is its head (relationToHead = "head").',
+    vi: 'Hộ có bản ghi đầu tiên ở dòng {line} không có thành viên nào là chủ hộ (relationToHead = "head").',
+    en: 'The household whose first record is at line {line} has no member who is its head (relationToHead = "head").',
   },
 } as const satisfies MessageTable;
 
