@@ -20,6 +20,7 @@ export const COLUMNS = {
   'Mã xã': 'address.communeCode',
   'Địa chỉ chi tiết': 'address.street',
   'Ngày hiệu lực địa chỉ': 'address.effectiveDate',
+  'Điện thoại': 'phone',
   'Nhóm đối tượng': 'beneficiaryGroup',
   'Hệ số': 'coefficient',
   'Số con đang nuôi': 'dependentChildren',
@@ -33,4 +34,6 @@ export const COLUMNS = {
   'Ngày kết thúc hưởng': 'endDate',
   'Trạng thái': 'status',
   'Hình thức chi trả': 'paymentChannel',
+  'Ngân hàng / ví điện tử': 'paymentAccount.provider',
+  'Số tài khoản': 'paymentAccount.number',
 } as const;
