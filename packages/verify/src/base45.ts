@@ -39,22 +39,31 @@ export function decodeBase45(text: string): Uint8Array {
   const rest = text.length % 3;
   if (rest === 1) throw new VerifyError('ERR_BASE45', 'decode');
   const out = new Uint8Array(((text.length - rest) / 3) * 2 + (rest === 2 ? 1 : 0));
-  const digit = (i: number): number => {
-    const code = text.charCodeAt(i);
-    const v = code < 128 ? (INDEX[code] as number) : -1;
-    if (v < 0) throw new VerifyError('ERR_BASE45', 'decode');
-    return v;
-  };
+  // One check per group (no per-digit call): every code below 128, then every index not -1.
   let o = 0;
   let i = 0;
   for (; i + 2 < text.length; i += 3) {
-    const n = digit(i) + digit(i + 1) * 45 + digit(i + 2) * 2025;
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const cc = text.charCodeAt(i + 2);
+    if ((ca | cb | cc) >= 128) throw new VerifyError('ERR_BASE45', 'decode');
+    const a = INDEX[ca] as number;
+    const b = INDEX[cb] as number;
+    const c = INDEX[cc] as number;
+    if ((a | b | c) < 0) throw new VerifyError('ERR_BASE45', 'decode');
+    const n = a + b * 45 + c * 2025;
     if (n > 0xffff) throw new VerifyError('ERR_BASE45', 'decode');
     out[o++] = n >> 8;
     out[o++] = n & 0xff;
   }
   if (rest === 2) {
-    const n = digit(i) + digit(i + 1) * 45;
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    if ((ca | cb) >= 128) throw new VerifyError('ERR_BASE45', 'decode');
+    const a = INDEX[ca] as number;
+    const b = INDEX[cb] as number;
+    if ((a | b) < 0) throw new VerifyError('ERR_BASE45', 'decode');
+    const n = a + b * 45;
     if (n > 0xff) throw new VerifyError('ERR_BASE45', 'decode');
     out[o] = n;
   }

@@ -41,4 +41,21 @@ describe('base45 (RFC 9285)', () => {
       }),
     );
   });
+
+  it('rejects a valid text with any one character replaced by one outside the alphabet (property)', () => {
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+    // Includes codes ≥ 128 whose low 7 bits name an alphabet character (U+00B0 → '0', U+0141 → 'A').
+    const outside = fc
+      .oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xb0, 0x141, 0x80 + 0x3a, 0xff20))
+      .map((code) => String.fromCharCode(code))
+      .filter((c) => !alphabet.includes(c));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 60 }), fc.nat(), outside, (bytes, at, bad) => {
+        const encoded = encodeBase45(bytes);
+        const i = at % encoded.length;
+        const broken = encoded.slice(0, i) + bad + encoded.slice(i + 1);
+        expect(() => decodeBase45(broken)).toThrow(expect.objectContaining({ code: 'ERR_BASE45' }));
+      }),
+    );
+  });
 });

@@ -3,10 +3,26 @@ import type { VerifyErrorCode } from '../errors.js';
 /** Order n of the P-256 group. */
 export const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
-function toBigInt(bytes: Uint8Array): bigint {
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  return n;
+// n as 32 big-endian bytes: the range checks compare bytes, as BigInt conversion of r and s
+// cost more than the rest of the signature's shape checks together.
+const N_BYTES = Uint8Array.from({ length: 32 }, (_, i) => Number((P256_N >> BigInt(8 * (31 - i))) & 0xffn));
+
+/** Whether the 32 big-endian bytes of `signature` at `at` hold a value in 1..n-1. */
+function inScalarRange(signature: Uint8Array, at: number): boolean {
+  let zero = true;
+  for (let i = 0; i < 32; i++) {
+    if (signature[at + i] !== 0) {
+      zero = false;
+      break;
+    }
+  }
+  if (zero) return false;
+  for (let i = 0; i < 32; i++) {
+    const b = signature[at + i] as number;
+    const n = N_BYTES[i] as number;
+    if (b !== n) return b < n;
+  }
+  return false; // equal to n
 }
 
 /**
@@ -15,8 +31,6 @@ function toBigInt(bytes: Uint8Array): bigint {
  */
 export function checkEs256Signature(signature: Uint8Array): VerifyErrorCode | undefined {
   if (signature.length !== 64) return 'ERR_SIGNATURE_FORMAT';
-  const r = toBigInt(signature.subarray(0, 32));
-  const s = toBigInt(signature.subarray(32));
-  if (r === 0n || s === 0n || r >= P256_N || s >= P256_N) return 'ERR_SIGNATURE_RANGE';
+  if (!inScalarRange(signature, 0) || !inScalarRange(signature, 32)) return 'ERR_SIGNATURE_RANGE';
   return undefined;
 }
