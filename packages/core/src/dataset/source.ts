@@ -32,12 +32,13 @@ export async function* sourceChunks(source: DatasetSource): AsyncGenerator<Uint8
 }
 
 /** Bytes read from a Blob at a time: one slice is read while the previous one is validated. */
-const BLOB_SLICE = 1 << 18;
+const BLOB_SLICE = 1 << 20;
 
 /**
- * A Blob in 256 KiB slices, the next one always being read while the caller works on the current
+ * A Blob in 1 MiB slices, the next one always being read while the caller works on the current
  * one (`Blob.stream()` reads 64 KiB at a time and only when asked, which leaves the thread idle
- * between chunks).
+ * between chunks). A slice's read advances only while the caller awaits, so fewer, larger slices
+ * leave the thread idle less often: 1 MiB waited about a quarter as long as 256 KiB.
  */
 async function* readBlob(blob: Blob): AsyncGenerator<Uint8Array> {
   const read = (at: number) => blob.slice(at, Math.min(at + BLOB_SLICE, blob.size)).arrayBuffer();
