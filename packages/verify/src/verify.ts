@@ -1,10 +1,16 @@
-import { type Card, decodeCardClaims, type Lang } from '@ansinh/core';
+import { type Card, decodeCardClaims, type Lang, type Result } from '@ansinh/core';
 import { decodeBase45 } from './base45.js';
 import { readProtectedAlgAndKid } from './cose/headers.js';
 import { HEADER, parseSign1, type Sign1 } from './cose/sign1.js';
 import { type SignatureAlgorithm, verifySign1Signature } from './cose/verify-signature.js';
 import type { CryptoBackend } from './crypto-backend.js';
-import { decodeCwtPayload, readCwtClaims, readStatusReference, type StatusReference } from './cwt/claims.js';
+import {
+  type CwtClaims,
+  decodeCwtPayload,
+  readCwtClaims,
+  readStatusReference,
+  type StatusReference,
+} from './cwt/claims.js';
 import {
   errorInfo,
   isVerifyError,
@@ -122,6 +128,19 @@ interface HeldStatusList {
   readonly issuer: string | undefined;
   readonly signer: TrustedKey;
 }
+
+type PayloadContent =
+  | { readonly threw: true; readonly error: unknown }
+  | {
+      readonly threw: false;
+      readonly cwt: CwtClaims;
+      readonly status: StatusReference | undefined;
+      /** Undefined when the payload has no card claim. */
+      readonly decoded?: Result<Card>;
+      /** Whether decoding the card claim threw, and what. */
+      readonly cardThrew?: true;
+      readonly cardError?: unknown;
+    };
 
 const DEFAULT_SKEW_SECONDS = 300;
 
@@ -299,6 +318,29 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
   }
 
+  /**
+   * The claims of a card payload, or the error decoding them threw; the card claim is decoded
+   * apart so that its error keeps its later place.
+   */
+  function readContent(payload: Uint8Array): PayloadContent {
+    let map: Map<unknown, unknown>;
+    let cwt: CwtClaims;
+    let status: StatusReference | undefined;
+    try {
+      map = decodeCwtPayload(payload);
+      cwt = readCwtClaims(map, ['iss', 'iat', 'exp']);
+      status = readStatusReference(map);
+    } catch (error) {
+      return { threw: true, error };
+    }
+    if (!map.has(CARD_CLAIM)) return { threw: false, cwt, status };
+    try {
+      return { threw: false, cwt, status, decoded: decodeCardClaims(map.get(CARD_CLAIM), lang) };
+    } catch (cardError) {
+      return { threw: false, cwt, status, decoded: { ok: false, issues: [] }, cardThrew: true, cardError };
+    }
+  }
+
   async function verifyAnsinh(text: string): Promise<VerifyResult> {
     let kid: string | undefined;
     const fail = (
@@ -325,14 +367,18 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         return fail('ERR_KID_UNKNOWN', 'key');
       }
       const now = nowSeconds();
-      const signer = await verifyWithCandidates(sign1, header.alg, candidates, backend);
+      const signing = verifyWithCandidates(sign1, header.alg, candidates, backend);
+      // WebCrypto checks the signature on another thread; the payload is decoded meanwhile.
+      // Nothing decoded is looked at, and no decoding error reported, unless the signature
+      // verifies, and each error surfaces at the step where it would arise decoding afterwards.
+      const content = readContent(sign1.payload);
+      const signer = await signing;
       if (signer.source === 'trust-list' && trustList && now - skew >= trustList.exp) {
         return fail('ERR_TRUST_LIST_EXPIRED', 'trust');
       }
 
-      const map = decodeCwtPayload(sign1.payload);
-      const cwt = readCwtClaims(map, ['iss', 'iat', 'exp']);
-      const status = readStatusReference(map);
+      if (content.threw) throw content.error;
+      const { cwt, status } = content;
       const claims: CardClaims = {
         iss: cwt.iss as string,
         iat: cwt.iat as number,
@@ -350,8 +396,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       ) {
         return fail('ERR_KEY_VALIDITY', 'key', { issuer });
       }
-      if (!map.has(CARD_CLAIM)) return fail('ERR_CLAIMS_MALFORMED', 'claims', { issuer });
-      const decoded = decodeCardClaims(map.get(CARD_CLAIM), lang);
+      if (content.decoded === undefined) return fail('ERR_CLAIMS_MALFORMED', 'claims', { issuer });
+      if (content.cardThrew) throw content.cardError;
+      const decoded = content.decoded;
       if (!decoded.ok) {
         const first = decoded.issues[0];
         const detail = first ? `${first.path.join('.') || 'card'}: ${first.message} (${first.code})` : '';

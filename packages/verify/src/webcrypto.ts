@@ -20,6 +20,9 @@ const params = {
 
 // Importing a key costs as much as a verification, so each key object is imported once.
 const imported = new WeakMap<VerificationKey, Promise<CryptoKey>>();
+// Keys whose import has finished: `verify` hands these to WebCrypto in the same tick, so the
+// signature check starts on WebCrypto's thread before the caller goes on to other work.
+const ready = new WeakMap<VerificationKey, CryptoKey>();
 type CurveKey = Exclude<VerificationKey, RsaVerificationKey>;
 
 function importVerifyKey(alg: keyof typeof params, key: CurveKey): Promise<CryptoKey> {
@@ -28,6 +31,10 @@ function importVerifyKey(alg: keyof typeof params, key: CurveKey): Promise<Crypt
     const raw = key.kty === 'EC' ? concatBytes(Uint8Array.of(4), key.x, key.y) : key.x;
     pending = Promise.resolve()
       .then(() => subtle().importKey('raw', view(raw), params[alg].import, false, ['verify']))
+      .then((cryptoKey) => {
+        ready.set(key, cryptoKey);
+        return cryptoKey;
+      })
       .catch((cause: unknown) => {
         if ((cause as { code?: string }).code === 'ERR_UNSUPPORTED') throw cause;
         if ((cause as Error)?.name === 'NotSupportedError')
@@ -50,7 +57,7 @@ export const webCryptoBackend: CryptoBackend = {
       if (alg !== 'PS256' || key.kty !== 'RSA') throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
       return verifyPs256(key, data, signature);
     }
-    const cryptoKey = await importVerifyKey(alg, key);
+    const cryptoKey = ready.get(key) ?? (await importVerifyKey(alg, key));
     return subtle().verify(params[alg].sign, cryptoKey, view(signature), view(data));
   },
   async importSigningKey(alg, privateJwk) {

@@ -129,6 +129,46 @@ describe('verification outcomes', () => {
     });
   });
 
+  it('reports a bad signature before anything about the payload, and returns nothing from it', async () => {
+    const a = await signerPair('ES256');
+    const b = await signerPair('EdDSA');
+    const c = await signerPair('ES256');
+    const header = new Map<number, unknown>([
+      [1, -7],
+      [4, a.signer.kid],
+    ]);
+    const badCard = encodeCbor(
+      new Map<number, unknown>([
+        [1, 'VSS'],
+        [6, at('2025-01-01')],
+        [4, at('2030-01-01')],
+        [-65537, new Map([[99, 1]])],
+      ]),
+    );
+    // Payloads that would each fail decoding (not CBOR, not a map, claims mistyped, card
+    // invalid, card missing) or pass it: signed by the wrong key, all say the signature is bad.
+    const payloads = [
+      Uint8Array.of(0xff, 0x00),
+      encodeCbor([1, 2]),
+      encodeCbor(new Map([[1, 5]])),
+      badCard,
+      encodeCbor(new Map<number, unknown>([[1, 'VSS']])),
+      cardPayload(),
+    ];
+    for (const payload of payloads) {
+      const forged = await signRaw(c.signer, header, payload);
+      for (const backend of backends) {
+        const r = await verifyCard(forged, { keys: [a.publicJwk, b.publicJwk], now: NOW, crypto: backend });
+        expect(r).toEqual({
+          valid: false,
+          profile: 'ansinh',
+          kid: Buffer.from(a.signer.kid).toString('hex'),
+          error: expect.objectContaining({ code: 'ERR_SIGNATURE_INVALID', stage: 'signature' }),
+        });
+      }
+    }
+  });
+
   it('checks the claims: iss/iat/exp required and typed, card claim present and valid', async () => {
     const { signer, publicJwk } = await signerPair('EdDSA');
     const header = new Map<number, unknown>([
