@@ -240,6 +240,30 @@ describe('sources, progress and cancellation', () => {
     }
   });
 
+  it('reads a Blob larger than one read slice exactly as the same bytes in one chunk', async () => {
+    // About 2.5 MiB of Vietnamese names (multi-byte UTF-8), some malformed lines and invalid UTF-8
+    // on the last line: a Blob is read in slices, and lines straddle the cuts between them.
+    const lines = Array.from({ length: 40_000 }, (_, i) =>
+      i % 9973 === 5
+        ? '{"name": "broken'
+        : person({ name: `Nguyễn Thị Ánh ${i}`, personalId: `0790${String(i).padStart(8, '0')}` }),
+    );
+    const text = utf8(ndjson(...lines));
+    const bytes = new Uint8Array(text.length + 4);
+    bytes.set(text);
+    bytes.set([0x7b, 0xff, 0x7d, 0x0a], text.length); // `{\xff}`: invalid UTF-8 on the last line
+    const fromBlob = await runValidation(new Blob([bytes]), settings);
+    const fromChunks = await runValidation(iterate([bytes]), settings);
+    expect(fromBlob.bytes).toBe(bytes.length);
+    expect(fromBlob).toMatchObject({
+      records: 40_001,
+      invalid: 6,
+      issues: { DATASET_MALFORMED_JSON: 5, DATASET_INVALID_UTF8: 1 },
+    });
+    expect(linesOf(fromBlob, 'DATASET_INVALID_UTF8')).toEqual([40_001]);
+    expect({ ...fromBlob, durationMs: 0 }).toEqual({ ...fromChunks, durationMs: 0 });
+  });
+
   it('reports progress with the total size of a Blob, ending with everything read', async () => {
     const seen: { records: number; bytes: number; totalBytes?: number }[] = [];
     const blob = new Blob([utf8(body)]);
