@@ -275,6 +275,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
   }
 
+  // Once loaded, a verification goes straight from the kid to the signature check with no
+  // wait in between, so WebCrypto starts on it before the payload is decoded.
+  let loaded = false;
   const loading = (async () => {
     if (options.trustList) {
       const problem = await setTrustList(options.trustList, options.minTrustListSeq);
@@ -284,6 +287,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       const problem = await loadStatusList(bytes);
       if (problem) problems.push(problem);
     }
+    loaded = true;
   })();
 
   function checkStatus(
@@ -360,7 +364,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       const sign1 = parseSign1(inflateZlib(decodeBase45(text.slice(ANSINH_PREFIX.length))));
       const header = readProtectedAlgAndKid(sign1);
       kid = toHex(header.kid);
-      await loading;
+      if (!loaded) await loading;
       const candidates = index.get(kid);
       if (!candidates) {
         if (trustListError) return fail(trustListError.code, trustListError.stage);

@@ -41,6 +41,19 @@ export function decodeCwtPayload(payload: Uint8Array): Map<unknown, unknown> {
 }
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const bytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+
+/** Claim `key` of `map` if present; `ERR_CLAIMS_MALFORMED` when it fails `check`. */
+function claimOf<T>(
+  map: ReadonlyMap<unknown, unknown>,
+  key: number,
+  check: (v: unknown) => v is T,
+): T | undefined {
+  const v = map.get(key);
+  if (v !== undefined && !check(v)) throw malformed();
+  return v as T | undefined;
+}
 
 /**
  * Reads and type-checks the standard claims; the ones named in `required` must be present.
@@ -53,13 +66,7 @@ export function readCwtClaims(
   map: ReadonlyMap<unknown, unknown>,
   required: readonly (keyof CwtClaims)[] = [],
 ): CwtClaims {
-  function claim<T>(key: number, check: (v: unknown) => v is T): T | undefined {
-    const v = map.get(key);
-    if (v !== undefined && !check(v)) throw malformed();
-    return v as T | undefined;
-  }
-  const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-  const bytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+  const claim = <T>(key: number, check: (v: unknown) => v is T) => claimOf(map, key, check);
   const claims: { -readonly [K in keyof CwtClaims]: CwtClaims[K] } = {};
   // Only present claims become properties, so results compare and print cleanly.
   const iss = claim(CWT_CLAIM.iss, text);
