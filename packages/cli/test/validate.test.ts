@@ -66,6 +66,52 @@ describe('ansinh validate', () => {
     expect(r.stdout).not.toMatch(/\d{9,}/);
   });
 
+  it("maps a CSV export's own column headers onto fields with --mapping", async () => {
+    const csv = file(
+      'person-own-headers.csv',
+      'Phiên bản,Số định danh,Họ và tên,Ngày sinh,Giới tính\r\n1,001090000123,Nguyễn Văn An,1990-05-01,male\r\n',
+    );
+    const mapping = file(
+      'columns.json',
+      JSON.stringify({
+        'Phiên bản': 'schemaVersion',
+        'Số định danh': 'personalId',
+        'Họ và tên': 'fullName',
+        'Ngày sinh': 'dateOfBirth',
+        'Giới tính': 'sex',
+      }),
+    );
+    const mapped = await runCli(['validate', csv, '--kind', 'person', '--mapping', mapping, '--json']);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ records: 1, valid: 1, invalid: 0 });
+    expect(mapped.code).toBe(0);
+    // Without the mapping the same file lacks every required field.
+    const unmapped = await runCli(['validate', csv, '--kind', 'person', '--json']);
+    expect(unmapped.code).toBe(1);
+    expect(JSON.parse(unmapped.stdout).issues.REQUIRED).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['not JSON', '{', /is not JSON/],
+    ['an array', '["fullName"]', /must be a JSON object/],
+    ['a non-string path', '{"Họ và tên": 3}', /must be a non-empty string/],
+  ])('rejects a --mapping file that is %s (exit 2)', async (_name, content, message) => {
+    const csv = file('person-m.csv', 'schemaVersion\r\n1\r\n');
+    const r = await runCli(['validate', csv, '--kind', 'person', '--mapping', file('bad-map.json', content)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('rejects --mapping for a format other than CSV (exit 2)', async () => {
+    const r = await runCli([
+      'validate',
+      file('person-map.ndjson', lines(an)),
+      '--mapping',
+      file('map-ok.json', '{"a":"fullName"}'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('CSV files only');
+  });
+
   it('reads CSV (format from the extension) and JSON arrays', async () => {
     const csv = file(
       'person.csv',

@@ -1,5 +1,5 @@
 import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -23,7 +23,7 @@ const EXTENSIONS: Readonly<Record<string, DatasetFormat>> = {
   '.json': 'json',
 };
 
-const help = `Usage: ansinh validate FILE [--kind KIND] [--format ndjson|csv|json] [--lang vi|en] [--json]
+const help = `Usage: ansinh validate FILE [--kind KIND] [--format ndjson|csv|json] [--mapping MAP.json] [--lang vi|en] [--json]
 
 Validates a dataset against the national social security data standard, streaming: every record
 against its schema, plus the rules across records (duplicate personal ID within the programme,
@@ -34,6 +34,9 @@ one person enrolled in two provinces, household without head), and prints a qual
                    Default: the kind the file name starts with, e.g. social-assistance-2025.ndjson
   --format FORMAT  ndjson, csv (header row, dotted column names for nested fields) or json (an
                    array of records). Default: from the extension (.ndjson/.jsonl, .csv, .json)
+  --mapping FILE   CSV only: a JSON object mapping your column headers to field paths, for a file
+                   exported with its own column names, e.g. {"Họ và tên": "fullName",
+                   "Mã tỉnh": "address.provinceCode"}; headers not listed are field paths as written
   --lang vi|en     language of the report (default vi)
   --json           print the report as one JSON object instead of text
 
@@ -48,6 +51,7 @@ Example:
   ansinh generate --kind social-assistance --count 1000 --seed 1 --out social-assistance.ndjson
   ansinh validate social-assistance.ndjson --lang en
   cat people.csv | ansinh validate - --kind social-assistance --format csv --json
+  ansinh validate tro-giup.csv --kind social-assistance --mapping columns.json
 `;
 
 export const validateCommand: Command = {
@@ -62,6 +66,7 @@ export const validateCommand: Command = {
     if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not "${lang}"`);
     const format = chooseFormat(file, values.format);
     const kind = chooseKind(file, values.kind);
+    const mapping = values.mapping === undefined ? undefined : await readMapping(values.mapping, format, io);
 
     const source = await open(file, io);
     const bar = io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
@@ -71,6 +76,7 @@ export const validateCommand: Command = {
         kind,
         format,
         lang,
+        ...(mapping ? { mapping } : {}),
         ...(bar ? { onProgress: (p: DatasetProgress) => bar.draw(p) } : {}),
       });
     } finally {
@@ -90,6 +96,7 @@ function parse(argv: readonly string[]) {
       options: {
         kind: { type: 'string' },
         format: { type: 'string' },
+        mapping: { type: 'string' },
         lang: { type: 'string', default: 'vi' },
         json: { type: 'boolean', default: false },
       },
@@ -130,6 +137,33 @@ function chooseKind(file: string, given: string | undefined): RecordKind {
     throw new UsageError(`cannot tell the record kind from the file name "${file}": give --kind`);
   }
   return found;
+}
+
+/** Reads the --mapping file: a JSON object of header → dotted field path, nothing else. */
+async function readMapping(
+  file: string,
+  format: DatasetFormat,
+  io: CommandIO,
+): Promise<Record<string, string>> {
+  if (format !== 'csv') throw new UsageError('--mapping applies to CSV files only (their column headers)');
+  const text = await readFile(resolve(io.cwd, file), 'utf8'); // a missing file: ENOENT, exit 2
+  let mapping: unknown;
+  try {
+    mapping = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `--mapping ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
+    throw new UsageError(`--mapping ${file} must be a JSON object of column header → field path`);
+  }
+  for (const [header, path] of Object.entries(mapping)) {
+    if (typeof path !== 'string' || path === '') {
+      throw new UsageError(`--mapping ${file}: the field path for "${header}" must be a non-empty string`);
+    }
+  }
+  return mapping as Record<string, string>;
 }
 
 async function open(file: string, io: CommandIO): Promise<DatasetSource> {
