@@ -1,4 +1,5 @@
 import type { Card } from '@ansinh/core';
+import { GOLDEN_CARDS } from '../scripts/ansinh-vectors.js';
 import { decodeBase45, encodeBase45 } from '../src/base45.js';
 import { encodeCbor } from '../src/cbor.js';
 import { encodeSign1, parseSign1, type Sign1, sigStructure } from '../src/cose/sign1.js';
@@ -10,33 +11,9 @@ import { webCryptoBackend } from '../src/webcrypto.js';
 
 export const backends = [webCryptoBackend, nobleBackend] as const;
 
-export const healthCard: Card = {
-  schemaVersion: 1,
-  type: 'health-insurance',
-  personalId: '001085012345',
-  name: 'Nguyễn Thị Minh Khai',
-  dateOfBirth: '1985-03-14',
-  sex: 'female',
-  socialInsuranceNumber: '0112345678',
-  healthInsurance: {
-    cardNumber: 'DN4010112345678',
-    validFrom: '2025-01-01',
-    validTo: '2025-12-31',
-    facility: '01013',
-  },
-  programs: ['social-insurance', 'health-insurance'],
-};
-
-export const socialCard: Card = {
-  schemaVersion: 1,
-  type: 'social-security',
-  personalId: '079190001234',
-  name: 'Trần Văn Bình',
-  dateOfBirth: '1990-07-02',
-  sex: 'male',
-  socialInsuranceNumber: '7912345678',
-  programs: ['social-assistance'],
-};
+// The golden vectors' cards: one source for the fixtures and the committed vectors.
+export const healthCard: Card = GOLDEN_CARDS['health-insurance']!;
+export const socialCard: Card = GOLDEN_CARDS['social-security']!;
 
 export type Alg = 'ES256' | 'EdDSA';
 
