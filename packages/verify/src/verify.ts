@@ -25,6 +25,7 @@ import { inflateZlib } from './inflate.js';
 import { importPublicKey, type KeyInput } from './keys/import.js';
 import { kidFromPublicKey } from './keys/thumbprint.js';
 import { equalBytes, toHex } from './lib/bytes.js';
+import { DEFAULT_SKEW_SECONDS, secondsClock } from './lib/clock.js';
 import { ANSINH_PREFIX, CARD_CLAIM, MAX_QR_TEXT_LENGTH } from './profile.js';
 import {
   getStatus,
@@ -142,8 +143,6 @@ type PayloadContent =
       readonly cardError?: unknown;
     };
 
-const DEFAULT_SKEW_SECONDS = 300;
-
 function directKey(input: KeyInput): TrustedKey {
   const key = importPublicKey(input);
   return { kid: kidFromPublicKey(key), key, source: 'key' };
@@ -189,19 +188,14 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const backend = options.crypto ?? webCryptoBackend;
   const lang = options.lang ?? 'vi';
   const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
-  const clock = options.now;
-  const nowSeconds = () =>
-    Math.floor(
-      (clock === undefined ? Date.now() : typeof clock === 'function' ? clock().getTime() : clock.getTime()) /
-        1000,
-    );
+  const nowSeconds = secondsClock(options.now);
   const directKeys = (options.keys ?? []).map(directKey);
   const hc1 = createHc1Verifier({
     certificates: [...(options.certificates ?? []), ...(options.keys ?? []).filter(isCertificateText)],
     crypto: backend,
     lang,
     skewSeconds: skew,
-    ...(clock === undefined ? {} : { now: clock }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   const roots = (options.roots ?? []).map(importPublicKey);
 

@@ -19,6 +19,7 @@ import {
 } from '../errors.js';
 import { inflateZlib } from '../inflate.js';
 import { toHex } from '../lib/bytes.js';
+import { DEFAULT_SKEW_SECONDS, secondsClock } from '../lib/clock.js';
 import { MAX_QR_TEXT_LENGTH } from '../profile.js';
 import { webCryptoBackend } from '../webcrypto.js';
 import type { Certificate } from '../x509/certificate.js';
@@ -103,8 +104,6 @@ export interface Hc1Verifier {
   verify(text: unknown): Promise<Hc1VerifyResult>;
 }
 
-const DEFAULT_SKEW_SECONDS = 300;
-
 const absent = Symbol('absent');
 
 /**
@@ -182,12 +181,7 @@ export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
   const backend = options.crypto ?? webCryptoBackend;
   const lang = options.lang ?? 'vi';
   const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
-  const clock = options.now;
-  const nowSeconds = () =>
-    Math.floor(
-      (clock === undefined ? Date.now() : typeof clock === 'function' ? clock().getTime() : clock.getTime()) /
-        1000,
-    );
+  const nowSeconds = secondsClock(options.now);
   const signers = indexDocumentSigners(options.certificates);
   const allowed = options.algorithms
     ? new Map(
