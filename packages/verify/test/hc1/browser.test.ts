@@ -2,17 +2,18 @@
 // import or global would fail here), every dgc-testdata vector verified in headless Chromium with
 // the browser's own WebCrypto (ES256 and PS256) and compared with the outcomes Node gives. Fails
 // instead of skipping when ANSINH_REQUIRE_BROWSER=1.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserRequired,
+  bundleForBrowser,
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  serveFiles,
+} from '../../../../test-support/browser.js';
 import { EXPECTED } from './dgc-expected.js';
-
-const chromiumPath = process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(chromiumPath);
-const required = process.env.ANSINH_REQUIRE_BROWSER === '1';
 
 const dir = join(import.meta.dirname, '../vectors/dcc');
 const vectors = readdirSync(dir)
@@ -22,51 +23,34 @@ const vectors = readdirSync(dir)
     return { file, prefix: v.PREFIX, certificate: v.TESTCTX.CERTIFICATE, clock: v.TESTCTX.VALIDATIONCLOCK };
   });
 
-let server: Server | undefined;
+let server: Awaited<ReturnType<typeof serveFiles>> | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  if (!available) return;
-  const bundle = await build({
-    entryPoints: [join(import.meta.dirname, 'support/browser-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    conditions: ['source'],
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  const files: Record<string, [string, string]> = {
+  if (!chromiumAvailable) return;
+  const js = await bundleForBrowser(join(import.meta.dirname, 'support/browser-entry.ts'));
+  server = await serveFiles({
     '/': [
       'text/html; charset=utf-8',
       '<!doctype html><meta charset="utf-8"><script src="/verify.js"></script>',
     ],
-    '/verify.js': ['text/javascript', bundle.outputFiles[0]!.text],
-  };
-  server = createServer((req, res) => {
-    const file = files[req.url ?? ''];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+    '/verify.js': ['text/javascript', js],
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await server?.close();
 });
 
 describe('hc1 in headless Chromium', () => {
-  it.skipIf(!available && !required)(
+  it.skipIf(!chromiumAvailable && !browserRequired)(
     'verifies every dgc-testdata vector with the outcome Node gives',
     async () => {
-      expect(available, `Chromium not found at ${chromiumPath} (ANSINH_REQUIRE_BROWSER=1)`).toBe(true);
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
+      expect(chromiumAvailable, `Chromium not found at ${chromiumPath} (ANSINH_REQUIRE_BROWSER=1)`).toBe(
+        true,
+      );
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         // Offline: nothing but the loopback page may load.
