@@ -1,7 +1,7 @@
 // File reading shared by the credential commands (keygen, issue, verify, trust-list, status-list).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { KeyInput } from '@ansinh/verify';
+import type { KeyInput } from '@ansinh/verify/node';
 import { type CommandIO, UsageError } from './command.js';
 
 export async function readStdin(io: CommandIO): Promise<Buffer> {

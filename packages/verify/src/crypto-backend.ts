@@ -6,17 +6,20 @@ import type { SignatureAlgorithmName, VerificationKey } from './keys/types.js';
  * implementations must agree on every input; the tests hold them to it.
  */
 export interface CryptoBackend {
-  readonly name: 'webcrypto' | 'noble';
+  readonly name: 'webcrypto' | 'noble' | 'node';
   /**
    * Whether `signature` is valid for `data` under `key`. Resolves `false` for a wrong
    * signature; rejects with `VerifyError` `ERR_KEY_INVALID` for a key that is not on its
-   * curve and `ERR_UNSUPPORTED` when the runtime lacks the algorithm.
+   * curve and `ERR_UNSUPPORTED` when the runtime lacks the algorithm. `concurrent` says that
+   * other checks are waiting too (`verifyMany`): a backend that would otherwise compute on the
+   * calling thread may move the work elsewhere so a batch uses every core.
    */
   verify(
     alg: SignatureAlgorithmName,
     key: VerificationKey,
     data: Uint8Array,
     signature: Uint8Array,
+    options?: { readonly concurrent?: boolean },
   ): Promise<boolean>;
   /** A signing function for a private JWK (EC P-256 or OKP Ed25519 with `d`). */
   importSigningKey(

@@ -20,7 +20,7 @@ import {
   type VerifyStage,
 } from './errors.js';
 import type { CertificateInput } from './hc1/document-signers.js';
-import { createHc1Verifier, HC1_PREFIX, type Hc1VerifyResult } from './hc1/verify-hc1.js';
+import { HC1_PREFIX, type Hc1VerifyResult, hc1VerifierWithConcurrency } from './hc1/verify-hc1.js';
 import { inflateZlib } from './inflate.js';
 import { importPublicKey, type KeyInput } from './keys/import.js';
 import { kidFromPublicKey } from './keys/thumbprint.js';
@@ -102,7 +102,10 @@ export interface VerifierOptions {
   readonly now?: Date | (() => Date);
   /** Tolerated clock difference for `iat`, `nbf`, `exp` and list expiry, in seconds; default 300. */
   readonly skewSeconds?: number;
-  /** Signature implementation; default WebCrypto (`@ansinh/verify/noble` defaults to @noble). */
+  /**
+   * Signature implementation; default WebCrypto (`@ansinh/verify/noble` defaults to @noble,
+   * `@ansinh/verify/node` to node:crypto).
+   */
   readonly crypto?: CryptoBackend;
   /** Language of error messages; default 'vi'. */
   readonly lang?: Lang;
@@ -154,6 +157,7 @@ async function verifyWithCandidates(
   alg: SignatureAlgorithm,
   candidates: readonly TrustedKey[],
   backend: CryptoBackend,
+  concurrent = false,
 ): Promise<TrustedKey> {
   const usable = candidates.filter(
     (c) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name),
@@ -162,7 +166,7 @@ async function verifyWithCandidates(
   let lastError: unknown;
   for (const candidate of usable) {
     try {
-      await verifySign1Signature(sign1, alg, candidate.key, backend);
+      await verifySign1Signature(sign1, alg, candidate.key, backend, undefined, { concurrent });
       return candidate;
     } catch (error) {
       lastError = error;
@@ -190,7 +194,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
   const nowSeconds = secondsClock(options.now);
   const directKeys = (options.keys ?? []).map(directKey);
-  const hc1 = createHc1Verifier({
+  const hc1 = hc1VerifierWithConcurrency({
     certificates: [...(options.certificates ?? []), ...(options.keys ?? []).filter(isCertificateText)],
     crypto: backend,
     lang,
@@ -339,7 +343,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
   }
 
-  async function verifyAnsinh(text: string): Promise<VerifyResult> {
+  async function verifyAnsinh(text: string, concurrent: boolean): Promise<VerifyResult> {
     let kid: string | undefined;
     const fail = (
       code: VerifyErrorCode,
@@ -365,7 +369,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         return fail('ERR_KID_UNKNOWN', 'key');
       }
       const now = nowSeconds();
-      const signing = verifyWithCandidates(sign1, header.alg, candidates, backend);
+      const signing = verifyWithCandidates(sign1, header.alg, candidates, backend, concurrent);
       // WebCrypto checks the signature on another thread; the payload is decoded meanwhile.
       // Nothing decoded is looked at, and no decoding error reported, unless the signature
       // verifies, and each error surfaces at the step where it would arise decoding afterwards.
@@ -429,17 +433,17 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
   }
 
-  async function verify(text: unknown): Promise<VerifyResult> {
+  async function verify(text: unknown, concurrent = false): Promise<VerifyResult> {
     if (typeof text !== 'string') return { valid: false, error: errorInfo('ERR_INPUT_TYPE', 'input', lang) };
     if (text.length > MAX_QR_TEXT_LENGTH)
       return { valid: false, error: errorInfo('ERR_TOO_LONG', 'input', lang) };
-    if (text.startsWith(ANSINH_PREFIX)) return verifyAnsinh(text);
-    if (text.startsWith(HC1_PREFIX)) return hc1.verify(text);
+    if (text.startsWith(ANSINH_PREFIX)) return verifyAnsinh(text, concurrent);
+    if (text.startsWith(HC1_PREFIX)) return hc1.verify(text, concurrent);
     return { valid: false, error: errorInfo('ERR_PREFIX', 'input', lang) };
   }
 
   return {
-    verify,
+    verify: (text) => verify(text),
     async verifyMany(texts, { concurrency = 32 } = {}) {
       const items = [...texts];
       const results: VerifyResult[] = new Array(items.length);
@@ -447,7 +451,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       const worker = async () => {
         while (next < items.length) {
           const i = next++;
-          results[i] = await verify(items[i]);
+          results[i] = await verify(items[i], true);
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));

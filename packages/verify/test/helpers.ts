@@ -6,10 +6,11 @@ import { encodeSign1, parseSign1, type Sign1, sigStructure } from '../src/cose/s
 import { deflateZlib, inflateZlib } from '../src/inflate.js';
 import { cardCwtClaims } from '../src/issue-card.js';
 import { nobleBackend } from '../src/noble.js';
+import { nodeCryptoBackend } from '../src/node/node-crypto.js';
 import { type Signer, signerFromJwk } from '../src/sign/signer.js';
 import { webCryptoBackend } from '../src/webcrypto.js';
 
-export const backends = [webCryptoBackend, nobleBackend] as const;
+export const backends = [webCryptoBackend, nobleBackend, nodeCryptoBackend] as const;
 
 // The golden vectors' cards: one source for the fixtures and the committed vectors.
 export const healthCard: Card = GOLDEN_CARDS['health-insurance']!;

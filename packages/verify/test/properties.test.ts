@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VERIFY_MESSAGES } from '../src/errors.js';
 import { issueCard } from '../src/issue-card.js';
 import { nobleBackend } from '../src/noble.js';
+import { nodeCryptoBackend } from '../src/node/node-crypto.js';
 import { signerFromJwk } from '../src/sign/signer.js';
 import { createVerifier } from '../src/verify.js';
 import { EXPIRES, healthCard, ISSUED, keyPair, NOW, replaceInText, socialCard, unwrap } from './helpers.js';
@@ -92,6 +93,11 @@ describe('properties', async () => {
     now: NOW,
     crypto: nobleBackend,
   });
+  const nodeVerifier = createVerifier({
+    keys: [es.publicJwk, ed.publicJwk],
+    now: NOW,
+    crypto: nodeCryptoBackend,
+  });
 
   it('any valid card round-trips through issueCard and verify', async () => {
     await fc.assert(
@@ -148,27 +154,34 @@ describe('properties', async () => {
     expect(tried).toBe((text.length - 4) * 44);
   });
 
-  it('WebCrypto and noble give identical results on valid, mutated and cross-signed inputs', async () => {
-    const nobleSigners = {
-      ES256: await signerFromJwk(es.privateJwk, { crypto: nobleBackend }),
-      EdDSA: await signerFromJwk(ed.privateJwk, { crypto: nobleBackend }),
+  it('WebCrypto, noble and node:crypto give identical results on valid, mutated and cross-signed inputs', async () => {
+    const otherSigners = {
+      noble: {
+        ES256: await signerFromJwk(es.privateJwk, { crypto: nobleBackend }),
+        EdDSA: await signerFromJwk(ed.privateJwk, { crypto: nobleBackend }),
+      },
+      node: {
+        ES256: await signerFromJwk(es.privateJwk, { crypto: nodeCryptoBackend }),
+        EdDSA: await signerFromJwk(ed.privateJwk, { crypto: nodeCryptoBackend }),
+      },
     };
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('ES256' as const, 'EdDSA' as const),
-        fc.boolean(),
+        fc.constantFrom('webcrypto' as const, 'noble' as const, 'node' as const),
         fc.uint8Array({ minLength: 64, maxLength: 64 }),
         fc.nat({ max: 63 }),
         fc.constantFrom('none', 'flip', 'random') as fc.Arbitrary<'none' | 'flip' | 'random'>,
-        async (alg, nobleSigns, randomSig, bit, how) => {
-          const signer = nobleSigns ? nobleSigners[alg] : signers[alg];
+        async (alg, signedBy, randomSig, bit, how) => {
+          const signer = signedBy === 'webcrypto' ? signers[alg] : otherSigners[signedBy][alg];
           let text = await issueCard(socialCard, { signer, iss: 'VSS', iat: ISSUED, exp: EXPIRES });
           const sig = unwrap(text).signature.slice();
           if (how === 'flip') sig[bit]! ^= 1 << (bit % 8);
           if (how !== 'none') text = replaceInText(text, { signature: how === 'random' ? randomSig : sig });
           const a = await verifier.verify(text);
-          const b = await nobleVerifier.verify(text);
-          expect(b).toEqual(a);
+          expect(await nobleVerifier.verify(text)).toEqual(a);
+          expect(await nodeVerifier.verify(text)).toEqual(a);
+          expect(await nodeVerifier.verifyMany([text])).toEqual([a]);
           if (how === 'none') expect(a.valid).toBe(true);
         },
       ),

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Card, type Issue, validateRecord } from '@ansinh/core';
-import { issueCard, signerFromJwk } from '@ansinh/verify';
+import { issueCard, signerFromJwk } from '@ansinh/verify/node';
 import { type Command, type CommandIO, EXIT_INVALID, EXIT_OK, UsageError } from '../command.js';
 import {
   parseInstant,

@@ -2,7 +2,7 @@ import { constants, existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSigningKey } from '@ansinh/verify';
+import { generateSigningKey } from '@ansinh/verify/node';
 import { type Command, type CommandIO, EXIT_OK, UsageError } from '../command.js';
 
 const help = `Usage: ansinh keygen --alg ES256|EdDSA --out FILE [--force]

@@ -11,7 +11,7 @@ import {
   signerFromJwk,
   signStatusList,
   statusListSize,
-} from '@ansinh/verify';
+} from '@ansinh/verify/node';
 import { type Command, type CommandIO, EXIT_INVALID, EXIT_OK, UsageError } from '../command.js';
 import { parseInstant, parseNonNegativeInteger, readPrivateJwk } from '../credential-files.js';
 

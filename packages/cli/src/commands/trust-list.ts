@@ -8,7 +8,7 @@ import {
   kidFromPublicKey,
   signerFromJwk,
   type TrustListKeyInput,
-} from '@ansinh/verify';
+} from '@ansinh/verify/node';
 import { type Command, type CommandIO, EXIT_OK, UsageError } from '../command.js';
 import { parseInstant, parseNonNegativeInteger, readKeyInput, readPrivateJwk } from '../credential-files.js';
 

@@ -7,7 +7,7 @@ import {
   type KeyInput,
   type VerifierOptions,
   type VerifyResult,
-} from '@ansinh/verify';
+} from '@ansinh/verify/node';
 import { type Command, type CommandIO, EXIT_INVALID, EXIT_OK, UsageError } from '../command.js';
 import { parseInstant, parseLang, readBytes, readKeyInput, readStdin } from '../credential-files.js';
 

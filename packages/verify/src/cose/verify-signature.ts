@@ -59,10 +59,11 @@ export async function verifySign1Signature(
   key: VerificationKey,
   backend: CryptoBackend,
   externalAad?: Uint8Array,
+  options?: { readonly concurrent?: boolean },
 ): Promise<void> {
   if (!alg.keyMatches(key)) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
   const shape = alg.checkSignature(sign1.signature);
   if (shape) throw new VerifyError(shape, 'signature');
-  const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature);
+  const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature, options);
   if (!ok) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
 }

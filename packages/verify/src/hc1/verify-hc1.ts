@@ -147,6 +147,7 @@ async function verifyWithCandidates(
   alg: SignatureAlgorithm,
   candidates: readonly Certificate[],
   backend: CryptoBackend,
+  concurrent: boolean,
 ): Promise<Certificate> {
   const matching = candidates.filter((c) => alg.keyMatches(c.publicKey));
   if (matching.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
@@ -156,7 +157,7 @@ async function verifyWithCandidates(
   let lastError: unknown;
   for (const candidate of usable) {
     try {
-      await verifySign1Signature(sign1, alg, candidate.publicKey, backend);
+      await verifySign1Signature(sign1, alg, candidate.publicKey, backend, undefined, { concurrent });
       return candidate;
     } catch (error) {
       lastError = error;
@@ -178,6 +179,17 @@ async function verifyWithCandidates(
  * else console.log(r.error.code); // e.g. 'ERR_KEY_USAGE'
  */
 export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
+  const verifier = hc1VerifierWithConcurrency(options);
+  return { verify: (text) => verifier.verify(text, false) };
+}
+
+/**
+ * The verifier behind {@link createHc1Verifier}, with the `concurrent` flag the ansinh
+ * verifier's `verifyMany` passes on to the crypto backend.
+ */
+export function hc1VerifierWithConcurrency(options: Hc1VerifierOptions): {
+  verify(text: unknown, concurrent: boolean): Promise<Hc1VerifyResult>;
+} {
   const backend = options.crypto ?? webCryptoBackend;
   const lang = options.lang ?? 'vi';
   const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
@@ -189,7 +201,7 @@ export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
       )
     : HC1_ALGORITHMS;
 
-  async function verifyText(text: string): Promise<Hc1VerifyResult> {
+  async function verifyText(text: string, concurrent: boolean): Promise<Hc1VerifyResult> {
     let kid: string | undefined;
     const fail = (
       code: VerifyErrorCode,
@@ -214,7 +226,7 @@ export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
       kid = toHex(readKid(sign1));
       const candidates = signers.get(kid);
       if (!candidates) return fail('ERR_KID_UNKNOWN', 'key');
-      const signer = await verifyWithCandidates(sign1, alg, candidates, backend);
+      const signer = await verifyWithCandidates(sign1, alg, candidates, backend, concurrent);
 
       const map = decodeCwtPayload(sign1.payload);
       const cwt = readCwtClaims(map, ['iat', 'exp']);
@@ -252,7 +264,7 @@ export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
   }
 
   return {
-    async verify(text) {
+    async verify(text, concurrent) {
       if (typeof text !== 'string')
         return { valid: false, profile: 'hc1', error: errorInfo('ERR_INPUT_TYPE', 'input', lang) };
       if (text.length > MAX_QR_TEXT_LENGTH) {
@@ -260,7 +272,7 @@ export function createHc1Verifier(options: Hc1VerifierOptions): Hc1Verifier {
       }
       if (!text.startsWith(HC1_PREFIX))
         return { valid: false, profile: 'hc1', error: errorInfo('ERR_PREFIX', 'input', lang) };
-      return verifyText(text);
+      return verifyText(text, concurrent);
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPs256Signature, verifyPs256 } from '../../src/alg/ps256.js';
 import type { RsaVerificationKey } from '../../src/keys/types.js';
 import { fromHex } from '../../src/lib/bytes.js';
+import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
 
 interface WycheproofCase {
   tcId: number;
@@ -42,16 +43,34 @@ const codeOf = async (p: Promise<unknown>) =>
     (err: { code?: string }) => err.code,
   );
 
-describe('PS256 against Wycheproof (SHA-256, MGF1-SHA-256, salt 32)', () => {
-  const wycheproofKey = rsaKey(
-    createPublicKey({ key: Buffer.from(wycheproof.publicKeyDer, 'hex'), format: 'der', type: 'spki' }),
-  );
-  it.each(wycheproof.tests)('tcId $tcId ($comment) is $result', async (t) => {
-    expect(await verifyPs256(wycheproofKey, fromHex(t.msg), fromHex(t.sig))).toBe(t.result === 'valid');
-  });
-});
+// The WebCrypto path (default entry) and node:crypto (`@ansinh/verify/node`) must agree on each case.
+const implementations = [
+  { name: 'WebCrypto', verify: verifyPs256 },
+  {
+    name: 'node:crypto',
+    verify: (k: RsaVerificationKey, d: Uint8Array, s: Uint8Array) =>
+      nodeCryptoBackend.verify('PS256', k, d, s),
+  },
+  {
+    name: 'node:crypto on the thread pool',
+    verify: (k: RsaVerificationKey, d: Uint8Array, s: Uint8Array) =>
+      nodeCryptoBackend.verify('PS256', k, d, s, { concurrent: true }),
+  },
+];
 
-describe('PS256 with node:crypto signatures', () => {
+describe.each(implementations)(
+  'PS256 against Wycheproof (SHA-256, MGF1-SHA-256, salt 32), $name',
+  ({ verify: verifyPs256 }) => {
+    const wycheproofKey = rsaKey(
+      createPublicKey({ key: Buffer.from(wycheproof.publicKeyDer, 'hex'), format: 'der', type: 'spki' }),
+    );
+    it.each(wycheproof.tests)('tcId $tcId ($comment) is $result', async (t) => {
+      expect(await verifyPs256(wycheproofKey, fromHex(t.msg), fromHex(t.sig))).toBe(t.result === 'valid');
+    });
+  },
+);
+
+describe.each(implementations)('PS256 with node:crypto signatures, $name', ({ verify: verifyPs256 }) => {
   it('verifies a 32-byte-salt signature and rejects it over other data', async () => {
     const sig = pssSign(data, 32);
     expect(await verifyPs256(key, data, sig)).toBe(true);
@@ -72,7 +91,7 @@ describe('PS256 with node:crypto signatures', () => {
     expect(await codeOf(verifyPs256(key, data, Uint8Array.from([0, ...sig])))).toBe('ERR_SIGNATURE_FORMAT');
   });
 
-  it('refuses a key WebCrypto cannot use with ERR_KEY_INVALID, not a raw DOMException', async () => {
+  it('refuses a key the runtime cannot use with ERR_KEY_INVALID, not a raw DOMException', async () => {
     const zero: RsaVerificationKey = { ...key, n: new Uint8Array(256) };
     expect(await codeOf(verifyPs256(zero, data, pssSign(data, 32)))).toBe('ERR_KEY_INVALID');
   });

@@ -7,6 +7,7 @@ import { decodeBase45 } from '../../src/base45.js';
 import { createHc1Verifier, type Hc1VerifyResult, verifyHc1 } from '../../src/hc1/verify-hc1.js';
 import { inflateZlib } from '../../src/inflate.js';
 import { fromHex, toHex } from '../../src/lib/bytes.js';
+import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
 import { hc1Text } from './build-dcc.js';
 import { EXPECTED } from './dgc-expected.js';
 
@@ -50,6 +51,19 @@ describe('dgc-testdata vectors', () => {
     if (expectations.includes(false)) expect(result.valid).toBe(false);
     else expect(result.valid).toBe(true);
   });
+
+  it.each(vectors)(
+    '$file: node:crypto (@ansinh/verify/node) gives the same result as WebCrypto',
+    async (v) => {
+      const options = {
+        certificates: [v.TESTCTX.CERTIFICATE],
+        now: new Date(v.TESTCTX.VALIDATIONCLOCK),
+        skewSeconds: 0,
+      };
+      const viaNode = await verifyHc1(v.PREFIX, { ...options, crypto: nodeCryptoBackend });
+      expect(viaNode).toEqual(await verifyHc1(v.PREFIX, options));
+    },
+  );
 
   it.each(['AT-1.json', 'DE-1.json'])('%s: the verified payload equals the published JSON', async (file) => {
     const v = byFile(file);
