@@ -155,7 +155,10 @@ class Reader {
         this.enter(depth);
         const n = this.length(ai, true);
         const out = new Map<unknown, unknown>();
-        const seen = new KeySet();
+        // Keys that are JS primitives (integers, text, floats, simple values) are duplicates when
+        // the Map already holds them: the same value however encoded (1 as `01` or `18 01`), and
+        // also an integer and an equal float (1 and 1.0), which one Map could not hold apart.
+        let objectKeys: Set<string> | undefined;
         for (let i = 0; n === -1 || i < n; i++) {
           const start = this.pos;
           const key = this.item(depth + 1);
@@ -163,8 +166,14 @@ class Reader {
             if (n !== -1) throw malformed();
             break;
           }
-          if (!seen.add(key, this.bytes, start, this.pos))
+          if (typeof key === 'object' && key !== null) {
+            objectKeys ??= new Set();
+            const identity = objectKeyIdentity(key, this.bytes, start, this.pos);
+            if (objectKeys.has(identity)) throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
+            objectKeys.add(identity);
+          } else if (out.has(key)) {
             throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
+          }
           out.set(key, this.read(depth + 1));
         }
         return out;
@@ -244,40 +253,11 @@ function halfToNumber(h: number): number {
 }
 
 /**
- * The keys of one map, to find duplicates: keys are duplicates when they are the same CBOR
- * value, however each was encoded (1 as `01` or `18 01`). Integer and text keys, the only ones
- * our formats use, are compared by value without building strings.
+ * The identity of a map key that is an object (byte string, array, map, tag), which a JS `Map`
+ * would compare by reference: byte strings by value, the rest by their encoding.
  */
-class KeySet {
-  private readonly integers = new Set<number | bigint>();
-  private readonly texts = new Set<string>();
-  private others?: Set<string>;
-
-  /** Adds a key; false when it was already there. */
-  add(key: unknown, bytes: Uint8Array, start: number, end: number): boolean {
-    const major = (bytes[start] as number) >> 5;
-    let set: Set<unknown>;
-    let identity: unknown = key;
-    if ((typeof key === 'number' || typeof key === 'bigint') && major < 2) {
-      set = this.integers;
-      identity = typeof key === 'bigint' && key >= -(2n ** 53n) && key <= 2n ** 53n ? Number(key) : key;
-    } else if (typeof key === 'string') {
-      set = this.texts;
-    } else {
-      // Floats, byte strings, arrays, maps, tags: by value where cheap, else by encoding.
-      this.others ??= new Set();
-      set = this.others;
-      identity =
-        key instanceof Uint8Array
-          ? `b${toHex(key)}`
-          : typeof key === 'number'
-            ? `f${key}`
-            : `r${toHex(bytes.subarray(start, end))}`;
-    }
-    if (set.has(identity)) return false;
-    set.add(identity);
-    return true;
-  }
+function objectKeyIdentity(key: object, bytes: Uint8Array, start: number, end: number): string {
+  return key instanceof Uint8Array ? `b${toHex(key)}` : `r${toHex(bytes.subarray(start, end))}`;
 }
 
 /**

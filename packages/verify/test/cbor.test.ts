@@ -81,10 +81,22 @@ describe('CBOR decode', () => {
     expect(decodeCbor(fromHex('1800'))).toBe(0);
   });
 
+  it("keeps keys apart that differ in type or value: text \"1\", integer 1, bytes h'01', bytes h'02'", () => {
+    const map = decodeCbor(fromHex('a4 6131 0a 01 0b 4101 0c 4102 0d'.replace(/ /g, ''))) as Map<
+      unknown,
+      unknown
+    >;
+    expect([...map.values()]).toEqual([10, 11, 12, 13]);
+  });
+
   const fails: [string, string, string][] = [
     ['duplicate integer keys', 'a2010201 03', 'ERR_CBOR_DUPLICATE_KEY'],
     ['duplicate keys encoded differently (1 and 0x1801)', 'a201021801 03', 'ERR_CBOR_DUPLICATE_KEY'],
     ['duplicate text keys', 'a2616101616102', 'ERR_CBOR_DUPLICATE_KEY'],
+    // 1 and 1.0 are distinct CBOR values, but one JS Map cannot hold both: refused, not one dropped.
+    ['an integer key and an equal float key (1 and 1.0)', 'a20101f93c0002', 'ERR_CBOR_DUPLICATE_KEY'],
+    ['duplicate byte-string keys, one in chunks', 'a24201020a5f410141 02ff0b', 'ERR_CBOR_DUPLICATE_KEY'],
+    ['duplicate array keys', 'a2820102 0a820102 0b', 'ERR_CBOR_DUPLICATE_KEY'],
     ['a trailing byte', '0100', 'ERR_CBOR_TRAILING'],
     ['a truncated array', '830102', 'ERR_CBOR'],
     ['a byte string longer than the input', '5a00010000', 'ERR_CBOR'],

@@ -92,11 +92,19 @@ const isoDate = (what: string) =>
     .string()
     .check(z.refine((s) => isoDateToDays(s) !== undefined, `${what}: expected a real date YYYY-MM-DD`));
 
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 function isCardName(s: string): boolean {
-  const length = [...s].length;
-  return (
-    length >= 1 && length <= 80 && s === s.trim() && s === nfc(s) && !/[\u0000-\u001f\u007f-\u009f]/.test(s)
-  );
+  // Length in code points, counted without building an array (this runs for every verified card).
+  let length = 0;
+  for (let i = 0; i < s.length; i++, length++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++; // a surrogate pair is one code point
+    }
+  }
+  return length >= 1 && length <= 80 && s === s.trim() && s === nfc(s) && !CONTROL_CHARACTER.test(s);
 }
 
 /** Whether the 10 digits after a health-insurance card number's first 5 characters equal the SI number. */
@@ -167,3 +175,59 @@ export const cardSchema = z
       path: ['socialInsuranceNumber'],
     }),
   );
+
+const PERSONAL_ID = /^\d{12}$/;
+const SI_NUMBER = /^\d{10}$/;
+const HI_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
+const FACILITY = /^\d{5}$/;
+const CARD_KEYS = new Set(Object.keys(cardSchema.def.shape));
+const HI_KEYS = new Set(['cardNumber', 'validFrom', 'validTo', 'facility']);
+const PROGRAMS: ReadonlySet<unknown> = new Set(PROGRAM_CODES);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const onlyKeys = (v: Record<string, unknown>, keys: ReadonlySet<string>) => {
+  for (const k in v) if (!keys.has(k)) return false;
+  return true;
+};
+const isDate = (v: unknown): v is string => typeof v === 'string' && isoDateToDays(v) !== undefined;
+
+/**
+ * Whether `value` is a {@link Card} exactly as {@link cardSchema} would return it: the schema's
+ * rules written out by hand for the verifier's hot path, where walking the zod schema cost
+ * about a third of the JavaScript time per card. `true` only when `cardSchema` accepts `value`
+ * and would return an equal object (so no unknown keys, which it would strip); on `false`,
+ * ask `cardSchema` for the issues. A property test holds the two together.
+ */
+export function isExactCard(value: unknown): value is Card {
+  if (!isObject(value) || !onlyKeys(value, CARD_KEYS)) return false;
+  const c = value;
+  if (c.schemaVersion !== CARD_SCHEMA_VERSION) return false;
+  if (c.type !== 'social-security' && c.type !== 'health-insurance') return false;
+  if (typeof c.personalId !== 'string' || !PERSONAL_ID.test(c.personalId)) return false;
+  if (typeof c.name !== 'string' || !isCardName(c.name)) return false;
+  if (!isDate(c.dateOfBirth)) return false;
+  if (c.sex !== 'male' && c.sex !== 'female') return false;
+  const si = c.socialInsuranceNumber;
+  if (si !== undefined && (typeof si !== 'string' || !SI_NUMBER.test(si))) return false;
+  const hi = c.healthInsurance;
+  if (hi === undefined) {
+    if (c.type === 'health-insurance') return false;
+  } else {
+    if (!isObject(hi) || !onlyKeys(hi, HI_KEYS)) return false;
+    if (typeof hi.cardNumber !== 'string' || !HI_CARD_NUMBER.test(hi.cardNumber)) return false;
+    // Both are valid YYYY-MM-DD dates here, so text order is date order.
+    if (!isDate(hi.validFrom) || !isDate(hi.validTo) || hi.validFrom > hi.validTo) return false;
+    if (hi.facility !== undefined && (typeof hi.facility !== 'string' || !FACILITY.test(hi.facility)))
+      return false;
+    if (si !== undefined && hi.cardNumber.slice(5) !== si) return false;
+  }
+  const programs = c.programs;
+  if (programs !== undefined) {
+    if (!Array.isArray(programs)) return false;
+    for (let i = 0; i < programs.length; i++) {
+      if (!PROGRAMS.has(programs[i]) || programs.indexOf(programs[i]) !== i) return false;
+    }
+  }
+  return true;
+}

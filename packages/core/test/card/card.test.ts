@@ -294,3 +294,153 @@ describe('wire numbers', () => {
     expect(SEXES.map((s) => [s.code, s.number])).toEqual(Object.entries(SEX_WIRE));
   });
 });
+
+describe('isExactCard, the hand-written twin of cardSchema on the verifier hot path', async () => {
+  const { isExactCard } = await import('../../src/card/card.js');
+  /** What cardSchema says: accepted with an output equal to the input. */
+  const zodExact = (value: unknown) => {
+    const r = cardSchema.safeParse(value);
+    if (!r.success) return false;
+    try {
+      expect(r.data).toStrictEqual(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('accepts every valid card', () => {
+    fc.assert(
+      fc.property(validCard, (c) => {
+        expect(isExactCard(c)).toBe(true);
+        expect(zodExact(c)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Tricky values for any field: wrong types, near-miss formats, lone surrogates, control
+  // characters, denormalised text, reversed dates, duplicates.
+  const oddValue = fc.oneof(
+    fc.constantFrom(
+      undefined,
+      null,
+      0,
+      1,
+      2,
+      '',
+      ' ',
+      'male',
+      'female',
+      'other',
+      'social-security',
+      'health-insurance',
+      '00108501234',
+      '0010850123456',
+      '00108501234a',
+      '0112345678',
+      '011234567',
+      'DN4010112345678',
+      'DN6010112345678',
+      'dn4010112345678',
+      'DN40101123456789',
+      '01013',
+      '0101',
+      '1985-03-14',
+      '1985-02-29',
+      '1899-12-31',
+      '2200-01-01',
+      '1985-3-14',
+      'Nguyễn Thị Minh Khai',
+      'Nguye\u0303n',
+      ' An',
+      'An ',
+      'A\u0000n',
+      'A\u0085n',
+      '\ud800',
+      '\udc00x',
+      '\ud83d\ude00',
+      'x'.repeat(80),
+      'x'.repeat(81),
+      '\ud83d\ude00'.repeat(80),
+      '\ud83d\ude00'.repeat(81),
+      `\udc00${'x'.repeat(79)}`,
+      `\udc00${'x'.repeat(80)}`,
+      `${'x'.repeat(79)}\ud800`,
+      `${'x'.repeat(80)}\ud800`,
+      '\ud800'.repeat(81),
+      '\udc00'.repeat(81),
+      ['social-insurance'],
+      ['social-insurance', 'social-insurance'],
+      ['no-such-program'],
+      [],
+      {},
+    ),
+    fc.string({ unit: 'binary', maxLength: 90 }),
+    fc.record({
+      cardNumber: fc.constantFrom('DN4010112345678', 'HT3790112345678', 'DN401'),
+      validFrom: fc.constantFrom('2025-01-01', '2026-01-01', '2025-02-30'),
+      validTo: fc.constantFrom('2025-12-31', '2025-01-01', '2024-12-31'),
+      facility: fc.constantFrom('01013', undefined, '1013', 1013),
+      extra: fc.constantFrom(undefined, 'x'),
+    }),
+  );
+  const field = fc.constantFrom(
+    'schemaVersion',
+    'type',
+    'personalId',
+    'name',
+    'dateOfBirth',
+    'sex',
+    'socialInsuranceNumber',
+    'healthInsurance',
+    'programs',
+    'extra',
+  );
+
+  it('gives cardSchema’s answer for near-valid cards (property)', () => {
+    fc.assert(
+      fc.property(
+        validCard,
+        fc.array(fc.tuple(field, oddValue), { minLength: 1, maxLength: 3 }),
+        (c, edits) => {
+          const mutated = structuredClone(c) as unknown as Record<string, unknown>;
+          for (const [name, value] of edits) {
+            if (value === undefined && name !== 'socialInsuranceNumber') delete mutated[name];
+            else mutated[name] = value;
+          }
+          // Never true where zod would refuse or change the value; true wherever zod returns it as is.
+          expect(isExactCard(mutated)).toBe(zodExact(mutated));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('isExactCard on names at the edges (code points, surrogates, normalisation)', async () => {
+  const { isExactCard } = await import('../../src/card/card.js');
+  const base: Card = {
+    schemaVersion: 1,
+    type: 'social-security',
+    personalId: '001085012345',
+    name: 'x',
+    dateOfBirth: '1985-03-14',
+    sex: 'male',
+  };
+  it.each([
+    ['80 letters', 'x'.repeat(80), true],
+    ['81 letters', 'x'.repeat(81), false],
+    ['80 astral characters (160 UTF-16 units)', '\ud83d\ude00'.repeat(80), true],
+    ['81 astral characters', '\ud83d\ude00'.repeat(81), false],
+    ['81 lone low surrogates', '\udc00'.repeat(81), false],
+    ['80 lone low surrogates', '\udc00'.repeat(80), true],
+    ['81 lone high surrogates', '\ud800'.repeat(81), false],
+    ['a decomposed Vietnamese letter', 'Nguye\u0302\u0303n', false],
+    ['the composed form', 'Nguyễn', true],
+  ])('%s', (_what, name, expected) => {
+    const card = { ...base, name };
+    expect(isExactCard(card)).toBe(expected);
+    expect(cardSchema.safeParse(card).success).toBe(expected);
+  });
+});
