@@ -301,11 +301,13 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       return options.requireStatus ? 'ERR_STATUS_UNAVAILABLE' : 'unchecked';
     }
     const cardIssuer = signer.issuer ?? iss;
-    const own = held.filter(
-      (h) => (h.issuer !== undefined && h.issuer === cardIssuer) || h.signer === signer,
-    );
-    if (own.length === 0) return 'ERR_STATUS_LIST_ISSUER';
-    const newest = own.reduce((a, b) => (b.token.iat > a.token.iat ? b : a));
+    // The newest list this card's issuer (or its very key) signed; the first on a tie.
+    let newest: HeldStatusList | undefined;
+    for (const h of held) {
+      const own = (h.issuer !== undefined && h.issuer === cardIssuer) || h.signer === signer;
+      if (own && (newest === undefined || h.token.iat > newest.token.iat)) newest = h;
+    }
+    if (newest === undefined) return 'ERR_STATUS_LIST_ISSUER';
     if (newest.token.exp !== undefined && now - skew >= newest.token.exp) return 'ERR_STATUS_LIST_EXPIRED';
     if (ref.idx >= statusListSize(newest.token.list)) return 'ERR_STATUS_INDEX';
     switch (getStatus(newest.token.list, ref.idx)) {

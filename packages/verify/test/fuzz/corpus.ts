@@ -10,14 +10,24 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeBase45 } from '../../src/base45.js';
 import { encodeCbor } from '../../src/cbor.js';
 import { encodeSign1, sigStructure } from '../../src/cose/sign1.js';
+import type { CryptoBackend } from '../../src/crypto-backend.js';
 import type { StatusReference } from '../../src/cwt/claims.js';
 import { deflateZlib } from '../../src/inflate.js';
 import { issueCard } from '../../src/issue-card.js';
 import { importJwk } from '../../src/keys/jwk.js';
 import { kidFromPublicKey } from '../../src/keys/thumbprint.js';
+import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
 import type { Signer } from '../../src/sign/signer.js';
 import { createStatusList, setStatus, signStatusList } from '../../src/status/status-list.js';
 import { createVerifier } from '../../src/verify.js';
+import { webCryptoBackend } from '../../src/webcrypto.js';
+
+/** The signature backends a fuzz run can target, by the name `--backend` takes. */
+export const FUZZ_BACKENDS: Readonly<Record<string, CryptoBackend>> = {
+  webcrypto: webCryptoBackend,
+  node: nodeCryptoBackend,
+};
+
 import { VACCINATION } from '../hc1/build-dcc.js';
 import { healthCard, socialCard } from '../helpers.js';
 import { buildCertificate, sha256Kid } from '../x509/der-builder.js';
@@ -155,7 +165,13 @@ export interface FuzzTarget {
  * The seeds (ansinh ES256 and EdDSA cards; hc1 DCCs: a test DSC's ES256, the real Austrian ES256
  * and the EU PS256 vector) and a verifier that holds all their keys.
  */
-export async function buildFuzzTarget(dscDer: Uint8Array = makeFuzzDsc()): Promise<FuzzTarget> {
+export async function buildFuzzTarget(
+  dscDer: Uint8Array = makeFuzzDsc(),
+  backend = 'webcrypto',
+): Promise<FuzzTarget> {
+  const crypto = FUZZ_BACKENDS[backend];
+  if (!crypto)
+    throw new Error(`unknown backend ${backend}: expected ${Object.keys(FUZZ_BACKENDS).join(', ')}`);
   const at = dgc('AT-1.json');
   const co1 = dgc('common-CO1.json');
   const seeds: FuzzSeed[] = [
@@ -172,6 +188,7 @@ export async function buildFuzzTarget(dscDer: Uint8Array = makeFuzzDsc()): Promi
     certificates: [dscDer, at.TESTCTX.CERTIFICATE, co1.TESTCTX.CERTIFICATE],
     statusLists: [await statusListToken()],
     now: FUZZ_NOW,
+    crypto,
   });
   return { seeds, verify: (text) => verifier.verify(text) };
 }

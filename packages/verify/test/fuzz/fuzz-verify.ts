@@ -6,6 +6,7 @@
 //
 //   node --conditions=source --import tsx packages/verify/test/fuzz/fuzz-verify.ts \
 //     [--count 1000000] [--workers 2] [--seed 1] [--budget-ms 500] [--hang-ms 10000]
+//     [--backend webcrypto|node]   (the signature backend: default entry, or @ansinh/verify/node)
 //     [--self-test-hang N]   (input N never finishes: checks that the watchdog reports it)
 //
 // Exit status 0 when there are no findings, 1 otherwise. The vitest suite runs a short version
@@ -143,6 +144,7 @@ function merge(into: FuzzReport, from: FuzzReport): void {
 
 interface WorkerJob {
   readonly dscDer: Uint8Array;
+  readonly backend: string;
   readonly runSeed: number;
   readonly start: number;
   readonly end: number;
@@ -153,7 +155,7 @@ interface WorkerJob {
 }
 
 async function workerMain(job: WorkerJob): Promise<void> {
-  const target = await buildFuzzTarget(job.dscDer);
+  const target = await buildFuzzTarget(job.dscDer, job.backend);
   const layers = target.seeds.map(layersOf);
   const report = await runFuzzRange(target, layers, job);
   parentPort!.postMessage(report);
@@ -237,6 +239,7 @@ async function main(): Promise<void> {
       'budget-ms': { type: 'string', default: '500' },
       'hang-ms': { type: 'string', default: '10000' },
       'self-test-hang': { type: 'string' },
+      backend: { type: 'string', default: 'webcrypto' },
     },
     strict: true,
   });
@@ -246,7 +249,8 @@ async function main(): Promise<void> {
   const budgetMs = Number(values['budget-ms']);
   const hangMs = Number(values['hang-ms']);
   const dscDer = makeFuzzDsc();
-  const target = await buildFuzzTarget(dscDer);
+  const backend = values.backend;
+  const target = await buildFuzzTarget(dscDer, backend);
   const layers = target.seeds.map(layersOf);
 
   const began = performance.now();
@@ -256,6 +260,7 @@ async function main(): Promise<void> {
       supervise(
         {
           dscDer,
+          backend,
           runSeed,
           start: w * per,
           end: Math.min(count, (w + 1) * per),
@@ -274,7 +279,7 @@ async function main(): Promise<void> {
   const findings =
     report.throws.length + report.internal.length + report.overBudget.length + report.hangs.length;
   const lines = [
-    `fuzzed ${report.total.toLocaleString('en')} inputs (seeds: ${target.seeds.map((s) => s.name).join(', ')}; run seed ${runSeed})`,
+    `fuzzed ${report.total.toLocaleString('en')} inputs (seeds: ${target.seeds.map((s) => s.name).join(', ')}; run seed ${runSeed}; backend ${backend})`,
     `in ${(report.elapsedMs / 1000).toFixed(1)} s with ${workers} worker(s): ${Math.round(report.total / (report.elapsedMs / 1000)).toLocaleString('en')} inputs/s; slowest input ${report.maxMs.toFixed(1)} ms`,
     `by mutation level: ${JSON.stringify(report.byLevel)}`,
     `results by code: ${JSON.stringify(Object.fromEntries(Object.entries(report.byCode).sort((a, b) => b[1] - a[1])))}`,

@@ -47,4 +47,19 @@ describe('fuzz: mutated ansinh and HC1 texts through the verifier', () => {
       expect(report.byCode[code] ?? 0, code).toBeGreaterThan(0);
     }
   }, 180_000);
+
+  it('5,000 inputs on node:crypto (@ansinh/verify/node): no uncaught exception, no ERR_INTERNAL', async () => {
+    const target = await buildFuzzTarget(undefined, 'node');
+    const report = await runFuzzRange(target, target.seeds.map(layersOf), {
+      runSeed: 20_261_123,
+      start: 0,
+      end: 5_000,
+      budgetMs: 500,
+    });
+    expect(report.throws).toEqual([]);
+    expect(report.internal).toEqual([]);
+    expect(report.overBudget).toEqual([]);
+    expect(report.total).toBe(5_000);
+    expect(report.valid).toBeGreaterThan(0);
+  }, 120_000);
 });
