@@ -77,5 +77,11 @@ describe('@ansinh/verify/node', () => {
     expect(one.map((r) => r.valid)).toEqual([true, true, false, false]);
     expect(oneByOneCalls).toEqual([false, false, false]);
     expect(calls).toEqual([true, true, true]);
+
+    // A larger batch: some checks run on the thread pool, the rest on the calling thread, and
+    // every result still lands in its input's place.
+    const big = Array.from({ length: 60 }, (_, i) => texts[i % texts.length]);
+    const results = await verifier.verifyMany(big, { concurrency: 16 });
+    expect(results).toEqual(big.map((_, i) => one[i % texts.length]));
   });
 });

@@ -1,4 +1,5 @@
 import { constants, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { CryptoBackend } from '../crypto-backend.js';
 import { VerifyError } from '../errors.js';
 import type { VerificationKey } from '../keys/types.js';
@@ -46,6 +47,37 @@ function verifyArguments(
   return ['sha256', { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }];
 }
 
+// Checks in flight on libuv's thread pool. A batch keeps one fewer there than there are cores and
+// checks the rest on the calling thread, so every core works and none is oversubscribed (more
+// pool threads than cores made a batch slower here: they evict each other's OpenSSL tables).
+let onPool = 0;
+const POOL_SLOTS = Math.max(1, availableParallelism() - 1);
+
+function verifyHere(hash: string | null, data: Uint8Array, key: VerifyKey, signature: Uint8Array): boolean {
+  try {
+    return verify(hash, data, key, signature);
+  } catch (cause) {
+    // OpenSSL throws for keys it cannot use (e.g. a zero RSA modulus), never for a bad signature.
+    throw new VerifyError('ERR_KEY_INVALID', 'key', { cause });
+  }
+}
+
+function verifyOnPool(
+  hash: string | null,
+  data: Uint8Array,
+  key: VerifyKey,
+  signature: Uint8Array,
+): Promise<boolean> {
+  onPool++;
+  return new Promise((resolve, reject) => {
+    verify(hash, data, key, signature, (error, valid) => {
+      onPool--;
+      if (error) reject(new VerifyError('ERR_KEY_INVALID', 'key', { cause: error }));
+      else resolve(valid);
+    });
+  });
+}
+
 function keyMatchesAlg(alg: Parameters<CryptoBackend['verify']>[0], key: VerificationKey): boolean {
   return alg === 'ES256' ? key.kty === 'EC' : alg === 'EdDSA' ? key.kty === 'OKP' : key.kty === 'RSA';
 }
@@ -54,8 +86,9 @@ function keyMatchesAlg(alg: Parameters<CryptoBackend['verify']>[0], key: Verific
  * The Node backend: node:crypto (OpenSSL, the library under Node's WebCrypto too, so the answers
  * are the same). One verification runs synchronously on the calling thread: Node's WebCrypto
  * sends every call through its thread pool and a promise, which here costs ~40 % of the rate
- * (docs/benchmarks.md). `verifyMany` asks for `concurrent` checks, which go to the thread pool
- * (node:crypto's callback form) so a batch uses every core.
+ * (docs/benchmarks.md). `verifyMany` asks for `concurrent` checks: those are shared between
+ * libuv's thread pool (node:crypto's callback form) and the calling thread, so a batch uses
+ * every core.
  */
 export const nodeCryptoBackend: CryptoBackend = {
   name: 'node',
@@ -65,20 +98,13 @@ export const nodeCryptoBackend: CryptoBackend = {
     if (key.kty === 'RSA' && signature.length !== key.n.length)
       throw new VerifyError('ERR_SIGNATURE_FORMAT', 'signature');
     const [hash, keyArgument] = verifyArguments(alg, key);
-    if (!options?.concurrent) {
-      try {
-        return verify(hash, data, keyArgument, signature);
-      } catch (cause) {
-        // OpenSSL throws for keys it cannot use (e.g. a zero RSA modulus), never for a bad signature.
-        throw new VerifyError('ERR_KEY_INVALID', 'key', { cause });
-      }
-    }
-    return new Promise((resolve, reject) => {
-      verify(hash, data, keyArgument, signature, (error, valid) => {
-        if (error) reject(new VerifyError('ERR_KEY_INVALID', 'key', { cause: error }));
-        else resolve(valid);
-      });
-    });
+    if (!options?.concurrent) return verifyHere(hash, data, keyArgument, signature);
+    if (onPool < POOL_SLOTS) return verifyOnPool(hash, data, keyArgument, signature);
+    const valid = verifyHere(hash, data, keyArgument, signature);
+    // Let the event loop deliver finished pool checks before this batch goes on, or the calling
+    // thread would take every remaining check while the pool sat idle.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return valid;
   },
   async importSigningKey(alg, privateJwk) {
     // PS256 is verified for EU DCC interoperability; ansinh never signs with it.
