@@ -35,7 +35,8 @@ const BREAK = Symbol('break');
 function decodeText(bytes: Uint8Array): string {
   if (bytes.length <= 32) {
     let text = '';
-    for (const b of bytes) {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] as number;
       if (b >= 0x80) return decodeUtf8(bytes);
       text += String.fromCharCode(b);
     }
@@ -59,13 +60,25 @@ function malformed(): VerifyError {
 
 class Reader {
   pos = 0;
-  private readonly view: DataView;
+  // Only floats need a DataView; integers are read byte by byte (a DataView per decode cost more
+  // than the integers it read, three decodes per card).
+  private floats?: DataView;
 
   constructor(
     readonly bytes: Uint8Array,
     readonly maxDepth: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  ) {}
+
+  private get view(): DataView {
+    this.floats ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    return this.floats;
+  }
+
+  /** The big-endian unsigned integer of the `n` (≤ 4) bytes at `at`. */
+  private uint(at: number, n: number): number {
+    let value = 0;
+    for (let i = 0; i < n; i++) value = value * 256 + (this.bytes[at + i] as number);
+    return value;
   }
 
   private need(n: number): void {
@@ -82,16 +95,18 @@ class Reader {
       case 25:
         this.need(2);
         this.pos += 2;
-        return this.view.getUint16(this.pos - 2);
+        return this.uint(this.pos - 2, 2);
       case 26:
         this.need(4);
         this.pos += 4;
-        return this.view.getUint32(this.pos - 4);
+        return this.uint(this.pos - 4, 4);
       case 27: {
         this.need(8);
         this.pos += 8;
-        const big = this.view.getBigUint64(this.pos - 8);
-        return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+        const high = this.uint(this.pos - 8, 4);
+        const low = this.uint(this.pos - 4, 4);
+        // Up to 2^53 - 1 as a number; beyond, exactly, as a bigint.
+        return high < 0x200000 ? high * 0x100000000 + low : (BigInt(high) << 32n) | BigInt(low);
       }
       case 31:
         return -1;

@@ -81,6 +81,15 @@ describe('CBOR decode', () => {
     expect(decodeCbor(fromHex('1800'))).toBe(0);
   });
 
+  it('reads 8-byte integers as numbers up to 2^53 - 1 and exactly as bigints beyond', () => {
+    expect(decodeCbor(fromHex('1b001fffffffffffff'))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decodeCbor(fromHex('1b0020000000000000'))).toBe(2n ** 53n);
+    expect(decodeCbor(fromHex('1b8000000000000001'))).toBe(2n ** 63n + 1n);
+    expect(decodeCbor(fromHex('1a80000001'))).toBe(2 ** 31 + 1);
+    expect(decodeCbor(fromHex('3b001ffffffffffffe'))).toBe(-Number.MAX_SAFE_INTEGER);
+    expect(decodeCbor(fromHex('3b001fffffffffffff'))).toBe(-(2n ** 53n));
+  });
+
   it("keeps keys apart that differ in type or value: text \"1\", integer 1, bytes h'01', bytes h'02'", () => {
     const map = decodeCbor(fromHex('a4 6131 0a 01 0b 4101 0c 4102 0d'.replace(/ /g, ''))) as Map<
       unknown,
