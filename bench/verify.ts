@@ -15,6 +15,7 @@ import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Card } from '@ansinh/core';
+import type { CryptoBackend } from '@ansinh/verify';
 import {
   createStatusList,
   createVerifier,
@@ -115,7 +116,10 @@ async function cardSetup(alg: 'ES256' | 'EdDSA') {
       ? () => nodeVerify('sha256', data, { key: nodeKey, dsaEncoding: 'ieee-p1363' }, sign1.signature)
       : () => nodeVerify(null, data, nodeKey, sign1.signature);
   if (!raw()) throw new Error('setup: node:crypto rejects the signature');
-  return { key, text, verifier, nodeVerifier, raw };
+  // For the breakdown: the same pipeline with the signature check answered without any work.
+  const noSignature: CryptoBackend = { ...nodeCryptoBackend, verify: async () => true };
+  const jsOnlyVerifier = createVerifier({ ...options, crypto: noSignature });
+  return { key, text, verifier, nodeVerifier, jsOnlyVerifier, raw };
 }
 
 out('# Card verification (@ansinh/verify)');
@@ -263,6 +267,30 @@ out(`| default entry (WebCrypto), one at a time | ${fmt(many.webSequential! * BA
 out(
   `| default entry (WebCrypto), verifyMany | ${fmt(many.webMany! * BATCH)} | many/sequential ${ratio(many.webMany!, many.webSequential!)} | ≥ 1.5 |`,
 );
+out();
+
+// 5. Where the time of one card goes on @ansinh/verify/node: the signature alone, the
+// JavaScript stages alone (signature check answered at once), the two back to back, and the
+// pipeline; in microseconds per card.
+const split = await compare({
+  raw: es.raw,
+  jsOnly: () => es.jsOnlyVerifier.verify(es.text),
+  rawThenJs: async () => {
+    es.raw();
+    await es.jsOnlyVerifier.verify(es.text);
+  },
+  full: () => es.nodeVerifier.verify(es.text),
+});
+const us = (perSecond: number) => (1e6 / perSecond).toFixed(1);
+out('## Where the time of one ES256 card goes (@ansinh/verify/node, µs per card)');
+out('| what | µs per card |');
+out('| --- | ---: |');
+out(`| node:crypto verify alone, in a tight loop | ${us(split.raw!)} |`);
+out(
+  `| the JavaScript stages alone (base45 … status; signature check answered at once) | ${us(split.jsOnly!)} |`,
+);
+out(`| the two back to back | ${us(split.rawThenJs!)} |`);
+out(`| the pipeline | ${us(split.full!)} |`);
 out();
 out(
   `load average after the run: ${loadavg()

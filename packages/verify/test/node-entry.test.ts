@@ -68,7 +68,7 @@ describe('@ansinh/verify/node', () => {
       now: NOW,
       crypto: recording,
     });
-    const one = [];
+    const one: Awaited<ReturnType<typeof verifier.verify>>[] = [];
     for (const text of texts) one.push(await verifier.verify(text));
     const oneByOneCalls = calls.splice(0);
     const many = await verifier.verifyMany(texts);
