@@ -44,6 +44,19 @@ function topHelp(): string {
   ].join('\n');
 }
 
+function groupHelp(word: string, group: readonly Command[]): string {
+  const width = Math.max(...group.map((c) => c.name.join(' ').length));
+  return [
+    `Usage: ansinh ${word} <command> [options]`,
+    '',
+    'Commands:',
+    ...group.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    "Run `ansinh <command> --help` for a command's options and an example.",
+    '',
+  ].join('\n');
+}
+
 /** Finds the command whose name words start argv, longest match first. */
 function resolve(argv: readonly string[]): { command: Command; rest: readonly string[] } | undefined {
   const sorted = [...commands].sort((a, b) => b.name.length - a.name.length);
@@ -65,6 +78,12 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
   const found = resolve(argv);
   if (!found) {
+    // A group word alone (`ansinh status-list`, `ansinh trust-list --help`): list its commands.
+    const group = commands.filter((c) => c.name.length > 1 && c.name[0] === argv[0]);
+    if (group.length > 0 && (argv.length === 1 || wantsHelp(argv.slice(1)))) {
+      io.stdout.write(groupHelp(argv[0] as string, group));
+      return argv.length === 1 ? EXIT_USAGE : EXIT_OK;
+    }
     io.stderr.write(`ansinh: unknown command "${argv.join(' ')}"\n\n${topHelp()}`);
     return EXIT_USAGE;
   }

@@ -29,6 +29,7 @@ report revoked and suspended cards. It must be signed by a key of the cards' iss
   --bits 1|2     1: valid/revoked; 2: also suspended (default 2)
   --exp ISO      when verifiers stop trusting this copy (default none; set one in production)
   --ttl SECONDS  how long verifiers may cache it (optional)
+  --iat ISO      when it is issued (default now)
   --out FILE     the signed list (binary)
 
 Example:
@@ -47,6 +48,8 @@ the issuer's own file.
   --key FILE      the issuer's private JWK
   --index N       entry index; several separated by commas
   --status S      valid, revoked or suspended (suspended needs a 2-bit list)
+  --exp ISO       a new expiry instead of the moved one
+  --iat ISO       when the new copy is issued (default now)
   --out FILE      where to write (default: FILE itself)
 
 Example:
