@@ -143,7 +143,7 @@ function issue(
   const prot = headers?.protected ?? `a201270448${kid}`;
   const unprot = headers?.unprotected ?? 'a0';
   const sigStructure = `846a5369676e617475726531${bstr(prot)}40${bstr(payloadHex)}`;
-  const key = createPrivateKey({ key: vectors.keys[keyName]!.private as object, format: 'jwk' } as never);
+  const key = createPrivateKey({ key: { ...vectors.keys[keyName]!.private }, format: 'jwk' });
   const signature = sign(null, Buffer.from(sigStructure, 'hex'), key).toString('hex');
   return cose(`d284${bstr(prot)}${unprot}${bstr(payloadHex)}${bstr(signature)}`);
 }
