@@ -153,7 +153,8 @@ interface Field {
  *
  * @throws {QrError} `ERR_QR_CARD_INVALID`, and the {@link encodeQr} codes for `qrText`.
  * @example
- * const svg = renderCard(card, issued.qrText, { lang: 'vi' });
+ * const qrText = await issueCard(card, { signer, iss: 'VSS', exp });
+ * const svg = renderCard(card, qrText, { lang: 'vi' });
  * await writeFile('card.svg', svg);
  */
 export function renderCard(card: Card, qrText: string, options: CardOptions = {}): string {

@@ -73,7 +73,7 @@ function firstNonAlphanumeric(text: string): number {
  * @throws {RangeError} for an unknown `ecc` or `mode`.
  * @example
  * const qr = encodeQr('AS1:6BFOXN*TS0BI$ZD.P9UOL97O4-2HH77HRM3DSPTLRR+%3');
- * qr.version; // 3
+ * qr.version; // 4 (at the default error correction, Q)
  * qr.modes;   // ['alphanumeric']
  */
 export function encodeQr(text: string, options: EncodeOptions = {}): QrCode {

@@ -120,6 +120,10 @@ export const VERIFY_MESSAGES = {
     en: 'The status list is signed by another issuer',
   },
   ERR_STATUS_LIST_EXPIRED: { vi: 'Danh sách trạng thái đã hết hạn', en: 'The status list has expired' },
+  ERR_STATUS_LIST_OUTDATED: {
+    vi: 'Danh sách trạng thái cũ hơn bản đang giữ (iat sớm hơn)',
+    en: 'The status list is older than the one held (earlier iat)',
+  },
   ERR_TRUST_LIST_INVALID: { vi: 'Danh sách tin cậy không hợp lệ', en: 'Invalid trust list' },
   ERR_TRUST_LIST_EXPIRED: { vi: 'Danh sách tin cậy đã hết hạn', en: 'The trust list has expired' },
   ERR_TRUST_LIST_ROLLBACK: {

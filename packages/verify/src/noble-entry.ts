@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { nobleBackend } from './noble.js';
+import { generateSigningKeyNoble, nobleBackend } from './noble.js';
 import type { Signer } from './sign/signer.js';
 import { signerFromJwk as baseSignerFromJwk } from './sign/signer.js';
 import {
@@ -18,6 +18,9 @@ import {
 
 export * from './index.js';
 export { nobleBackend } from './noble.js';
+
+/** A new ES256 or EdDSA signing key, generated with @noble (needs only `crypto.getRandomValues`). */
+export const generateSigningKey = generateSigningKeyNoble;
 
 /** {@link baseCreateVerifier | createVerifier} on the noble backend unless `crypto` says otherwise. */
 export function createVerifier(options: VerifierOptions = {}): Verifier {

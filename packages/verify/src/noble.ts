@@ -2,8 +2,9 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { VerifyError } from './errors.js';
+import { type GeneratedKey, generatedKey } from './keys/generate.js';
 import type { VerificationKey } from './keys/types.js';
-import { concatBytes, fromBase64 } from './lib/bytes.js';
+import { concatBytes, fromBase64, toBase64Url } from './lib/bytes.js';
 
 // Point decoding is the costly, key-dependent part of validation: done once per key object.
 const validKeys = new WeakMap<VerificationKey, boolean>();
@@ -62,3 +63,33 @@ export const nobleBackend: CryptoBackend = {
     return async (data) => ed25519.sign(data, d);
   },
 };
+
+/**
+ * {@link generateSigningKey} on @noble: needs only `crypto.getRandomValues` (React Native
+ * polyfills it), not WebCrypto's `subtle`.
+ *
+ * @example
+ * const { privateJwk, publicJwk } = await generateSigningKeyNoble('EdDSA');
+ */
+export async function generateSigningKeyNoble(alg: 'ES256' | 'EdDSA'): Promise<GeneratedKey> {
+  if (typeof globalThis.crypto?.getRandomValues !== 'function')
+    throw new VerifyError('ERR_UNSUPPORTED', 'key');
+  if (alg === 'ES256') {
+    const d = p256.utils.randomSecretKey();
+    const point = p256.getPublicKey(d, false); // 04 ‖ x ‖ y
+    return generatedKey(alg, {
+      kty: 'EC',
+      crv: 'P-256',
+      x: toBase64Url(point.subarray(1, 33)),
+      y: toBase64Url(point.subarray(33)),
+      d: toBase64Url(d),
+    });
+  }
+  const d = ed25519.utils.randomSecretKey();
+  return generatedKey(alg, {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: toBase64Url(ed25519.getPublicKey(d)),
+    d: toBase64Url(d),
+  });
+}

@@ -185,8 +185,8 @@ async function verifyWithCandidates(
  * @example
  * const verifier = createVerifier({ roots: [rootJwk], trustList, statusLists: [statusToken] });
  * const r = await verifier.verify(scannedText);
- * if (r.valid) admit(r.card);
- * else show(r.error.message); // e.g. "Thẻ đã hết hạn" (ERR_CREDENTIAL_EXPIRED)
+ * if (r.valid && r.profile === 'ansinh') admit(r.card); // `hc1` results carry a DCC instead
+ * else if (!r.valid) show(r.error.message); // e.g. "Thẻ đã hết hạn" (ERR_CREDENTIAL_EXPIRED)
  */
 export function createVerifier(options: VerifierOptions = {}): Verifier {
   const backend = options.crypto ?? webCryptoBackend;
@@ -260,8 +260,16 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       if (signer.issuer !== undefined && token.iss !== undefined && token.iss !== signer.issuer) {
         throw new VerifyError('ERR_STATUS_LIST_ISSUER', 'status');
       }
-      const held = { token, issuer: signer.issuer ?? token.iss, signer };
-      statusLists.set(token.uri, [...(statusLists.get(token.uri) ?? []), held]);
+      const held: HeldStatusList = { token, issuer: signer.issuer ?? token.iss, signer };
+      // One list per issuer and URI: a list issued at the same time or later replaces the held
+      // one (a same-second update must take effect); an older one is refused, not kept.
+      const others: HeldStatusList[] = [];
+      for (const h of statusLists.get(token.uri) ?? []) {
+        const sameSource = h.issuer === held.issuer && (h.issuer !== undefined || h.signer === signer);
+        if (!sameSource) others.push(h);
+        else if (h.token.iat > token.iat) return info(new VerifyError('ERR_STATUS_LIST_OUTDATED', 'status'));
+      }
+      statusLists.set(token.uri, [...others, held]);
       return undefined;
     } catch (e) {
       const cause = isVerifyError(e) ? e : undefined;
@@ -301,7 +309,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       return options.requireStatus ? 'ERR_STATUS_UNAVAILABLE' : 'unchecked';
     }
     const cardIssuer = signer.issuer ?? iss;
-    // The newest list this card's issuer (or its very key) signed; the first on a tie.
+    // The list this card's issuer (or its very key) signed; loading keeps one per issuer and URI.
     let newest: HeldStatusList | undefined;
     for (const h of held) {
       const own = (h.issuer !== undefined && h.issuer === cardIssuer) || h.signer === signer;

@@ -455,4 +455,28 @@ describe('status-list attacks and outcomes', () => {
       code: 'ERR_STATUS_LIST_INVALID',
     });
   });
+
+  it('an update issued in the same second takes effect; an older list is refused (ERR_STATUS_LIST_OUTDATED)', async () => {
+    const s = await setup();
+    const clean = createStatusList(1000, 2);
+    const first = await signStatusList(clean, { uri, iss: 'VSS', iat: ISSUED }, s.vss.signer);
+    const sameSecond = await signStatusList(s.list, { uri, iss: 'VSS', iat: ISSUED }, s.vss.signer);
+    const v = createVerifier({ ...s.options, statusLists: [first] });
+    expect(await v.verify(await s.card(7))).toMatchObject({ valid: true, status: 'valid' });
+    expect(await v.addStatusList(sameSecond)).toBeUndefined();
+    expect(await v.verify(await s.card(7))).toMatchObject({ error: { code: 'ERR_REVOKED' } });
+
+    // A stale copy arriving after a newer one (a replayed or cached download) changes nothing.
+    const older = await signStatusList(
+      clean,
+      { uri, iss: 'VSS', iat: new Date(ISSUED.getTime() - 3_600_000) },
+      s.vss.signer,
+    );
+    expect(await v.addStatusList(older)).toMatchObject({ code: 'ERR_STATUS_LIST_OUTDATED', stage: 'status' });
+    expect(await v.verify(await s.card(7))).toMatchObject({ error: { code: 'ERR_REVOKED' } });
+    // Given at creation in the wrong order, the same: the newer list counts, the older is reported.
+    const w = createVerifier({ ...s.options, statusLists: [sameSecond, older] });
+    expect(await w.ready()).toMatchObject([{ code: 'ERR_STATUS_LIST_OUTDATED' }]);
+    expect(await w.verify(await s.card(7))).toMatchObject({ error: { code: 'ERR_REVOKED' } });
+  });
 });

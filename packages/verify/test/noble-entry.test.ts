@@ -29,6 +29,25 @@ describe('@ansinh/verify/noble on a runtime without WebCrypto', () => {
     await expect(defaultEntry.signerFromJwk(privateJwk)).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED' });
   });
 
+  it.each(['ES256', 'EdDSA'] as const)(
+    'generates %s keys with only getRandomValues, and they sign and verify',
+    async (alg) => {
+      const getRandomValues = crypto.getRandomValues.bind(crypto);
+      vi.stubGlobal('crypto', { getRandomValues });
+      const key = await nobleEntry.generateSigningKey(alg);
+      expect(key.publicJwk).toMatchObject({ alg, kid: expect.stringMatching(/^[0-9a-f]{16}$/) });
+      expect(key.privateJwk.kid).toBe(key.publicJwk.kid);
+      // The kid is ansinh's thumbprint of the public key, as for WebCrypto-generated keys.
+      const kid = nobleEntry.kidFromPublicKey(nobleEntry.importJwk(key.publicJwk));
+      expect(Buffer.from(kid).toString('hex')).toBe(key.publicJwk.kid);
+      const signer = await nobleEntry.signerFromJwk(key.privateJwk);
+      const text = await nobleEntry.issueCard(healthCard, { signer, iss: 'VSS', iat: ISSUED, exp: EXPIRES });
+      const r = await nobleEntry.createVerifier({ keys: [key.publicJwk], now: NOW }).verify(text);
+      expect(r).toMatchObject({ valid: true, kid: key.publicJwk.kid });
+      await expect(defaultEntry.generateSigningKey(alg)).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED' });
+    },
+  );
+
   it('exports the whole default surface plus nobleBackend', () => {
     for (const name of Object.keys(defaultEntry)) expect(nobleEntry, name).toHaveProperty(name);
     expect(nobleEntry.nobleBackend.name).toBe('noble');

@@ -21,9 +21,12 @@ export async function generateSigningKey(alg: 'ES256' | 'EdDSA'): Promise<Genera
   if (!subtle) throw new VerifyError('ERR_UNSUPPORTED', 'key');
   const params = alg === 'ES256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' };
   const pair = (await subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const { kty, crv, x, y, d } = await subtle.exportKey('jwk', pair.privateKey);
+  return generatedKey(alg, await subtle.exportKey('jwk', pair.privateKey));
+}
+
+/** The {@link GeneratedKey} of a private JWK (EC P-256 or OKP Ed25519 with `d`). */
+export function generatedKey(alg: SignatureAlgorithmName, { kty, crv, x, y, d }: JsonWebKey): GeneratedKey {
   const publicJwk = { kty, crv, x, ...(y === undefined ? {} : { y }) };
   const kid = toHex(kidFromPublicKey(importJwk(publicJwk)));
-  const name: SignatureAlgorithmName = alg;
-  return { privateJwk: { ...publicJwk, d, alg: name, kid }, publicJwk: { ...publicJwk, alg: name, kid } };
+  return { privateJwk: { ...publicJwk, d, alg, kid }, publicJwk: { ...publicJwk, alg, kid } };
 }
