@@ -1,12 +1,8 @@
 import { VerifyError } from '../errors.js';
-import { equalBytes, fromBase64 } from '../lib/bytes.js';
-import { readDer, readDerChildren } from './der.js';
+import { fromBase64 } from '../lib/bytes.js';
+import { readSubjectPublicKeyInfo } from '../x509/certificate.js';
+import { expectTag, readRoot, TAG } from '../x509/der.js';
 import type { VerificationKey } from './types.js';
-
-// DER-encoded OBJECT IDENTIFIER contents.
-const OID_EC_PUBLIC_KEY = Uint8Array.of(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01); // 1.2.840.10045.2.1
-const OID_P256 = Uint8Array.of(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07); // 1.2.840.10045.3.1.7
-const OID_ED25519 = Uint8Array.of(0x2b, 0x65, 0x70); // 1.3.101.112
 
 /** The DER bytes inside a PEM block with the given label (first block found). */
 export function pemToDer(pem: string, label: string): Uint8Array | undefined {
@@ -20,27 +16,19 @@ export function pemToDer(pem: string, label: string): Uint8Array | undefined {
 }
 
 /**
- * Reads a DER SubjectPublicKeyInfo (RFC 5280): EC P-256 (uncompressed point) or Ed25519.
- * Throws `VerifyError` `ERR_KEY_INVALID` otherwise.
+ * Reads a DER SubjectPublicKeyInfo (RFC 5280): EC P-256 (uncompressed point) or Ed25519, with
+ * the same strict DER reader as certificates. Throws `VerifyError` `ERR_KEY_INVALID` otherwise
+ * (RSA keys too: ansinh credentials are never RSA-signed; EU DCC RSA keys come in certificates).
  */
 export function importSpkiDer(der: Uint8Array): VerificationKey {
-  const fail = () => new VerifyError('ERR_KEY_INVALID', 'key');
-  const spki = readDer(der);
-  if (spki.tag !== 0x30 || spki.end !== der.length) throw fail();
-  const [algorithm, bits] = readDerChildren(spki.contents);
-  if (algorithm?.tag !== 0x30 || bits?.tag !== 0x03) throw fail();
-  const [oid, params] = readDerChildren(algorithm.contents);
-  if (oid?.tag !== 0x06 || bits.contents[0] !== 0) throw fail();
-  const point = bits.contents.subarray(1);
-  if (equalBytes(oid.contents, OID_EC_PUBLIC_KEY)) {
-    if (params?.tag !== 0x06 || !equalBytes(params.contents, OID_P256)) throw fail();
-    if (point.length !== 65 || point[0] !== 0x04) throw fail();
-    return { kty: 'EC', crv: 'P-256', x: point.slice(1, 33), y: point.slice(33) };
+  let key: VerificationKey;
+  try {
+    key = readSubjectPublicKeyInfo(der, expectTag(readRoot(der), TAG.SEQUENCE, 'a SubjectPublicKeyInfo'));
+  } catch (cause) {
+    throw new VerifyError('ERR_KEY_INVALID', 'key', { cause });
   }
-  if (equalBytes(oid.contents, OID_ED25519) && params === undefined && point.length === 32) {
-    return { kty: 'OKP', crv: 'Ed25519', x: point.slice() };
-  }
-  throw fail();
+  if (key.kty === 'RSA') throw new VerifyError('ERR_KEY_INVALID', 'key');
+  return key;
 }
 
 /**

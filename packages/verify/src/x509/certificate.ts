@@ -212,13 +212,18 @@ function parseDer(der: Uint8Array): Certificate {
     notBefore,
     notAfter,
     spki,
-    publicKey: readPublicKey(der, spkiNode),
+    publicKey: readSubjectPublicKeyInfo(der, spkiNode),
     ...(digitalSignature === undefined ? {} : { digitalSignature }),
     ...(extendedKeyUsage === undefined ? {} : { extendedKeyUsage }),
   };
 }
 
-function readPublicKey(der: Uint8Array, spki: DerNode): VerificationKey {
+/**
+ * The key of a DER SubjectPublicKeyInfo item (RFC 5280 §4.1.2.7): EC P-256 (uncompressed point),
+ * RSA (2048–8192 bits) or Ed25519, read strictly. Throws `DerError` for anything else. Shared by
+ * certificates and PEM `PUBLIC KEY` blocks, so both go through one strict DER reader.
+ */
+export function readSubjectPublicKeyInfo(der: Uint8Array, spki: DerNode): VerificationKey {
   const [algorithm, keyBits, ...extra] = childrenOf(der, spki);
   if (extra.length > 0) throw new DerError('malformed subject public key info');
   const [algOid, params, ...moreParams] = childrenOf(
