@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { constants, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
+import { createVerifier } from '../../src/verify.js';
+import { randomInputs, targetedInputs } from './differential.js';
 
 const python = process.env.ANSINH_PYTHON ?? '/usr/bin/python3';
 const pythonRequired = process.env.ANSINH_REQUIRE_PYTHON === '1';
@@ -39,7 +42,9 @@ interface Credential {
 }
 const vectors = JSON.parse(readFileSync(vectorsPath, 'utf8')) as {
   verifyAt: string;
-  keys: Record<string, { private: Jwk }>;
+  trustList: string;
+  statusList: string;
+  keys: Record<string, { private: Jwk; public: object }>;
   credentials: Credential[];
 };
 
@@ -319,5 +324,44 @@ describe.skipIf(!pythonAvailable && !pythonRequired)(
         code: 'ERR_KID_UNKNOWN',
       });
     });
+
+    it('agrees with the TypeScript verifier on 2,400 seeded mutations and every targeted input', async () => {
+      // HC1 texts (the EU DCC profile) are out of scope: the Python verifier reads AS1 texts only.
+      const random = randomInputs(vectors, 2400, 20261123).filter((t) => !t.qr.startsWith('HC1:'));
+      expect(random.length).toBeGreaterThan(2300);
+      const texts = [...random, ...targetedInputs(vectors)];
+      // Configured like the Python side's defaults: the vectors' root, trust list, status list and clock.
+      const verifier = createVerifier({
+        roots: [vectors.keys.root!.public as JsonWebKey],
+        trustList: Buffer.from(vectors.trustList, 'hex'),
+        statusLists: [Buffer.from(vectors.statusList, 'hex')],
+        now: new Date(vectors.verifyAt),
+        crypto: nodeCryptoBackend,
+        lang: 'en',
+      });
+      expect(await verifier.ready()).toEqual([]);
+      const py = await runPython({ onlyTexts: true, texts });
+      expect(py).toHaveLength(texts.length);
+      const outcome = (valid: boolean, code: string | null | undefined) => (valid ? 'valid' : String(code));
+      const disagreements: string[] = [];
+      const counts = new Map<string, number>();
+      for (const [i, t] of texts.entries()) {
+        const ts = await verifier.verify(t.qr);
+        const tsOutcome = outcome(ts.valid, ts.valid ? null : ts.error.code);
+        const pyOutcome = outcome(py[i]!.valid, py[i]!.code);
+        counts.set(tsOutcome, (counts.get(tsOutcome) ?? 0) + 1);
+        if (tsOutcome !== pyOutcome) disagreements.push(`${t.name}: ts ${tsOutcome}, python ${pyOutcome}`);
+      }
+      expect(disagreements).toEqual([]);
+      // The inputs reach past the signature: valid cards, claim, card, time and status failures.
+      for (const code of [
+        'valid',
+        'ERR_SIGNATURE_INVALID',
+        'ERR_CLAIMS_MALFORMED',
+        'ERR_PAYLOAD_SCHEMA',
+        'ERR_REVOKED',
+      ])
+        expect(counts.get(code) ?? 0, code).toBeGreaterThan(0);
+    }, 60_000);
   },
 );

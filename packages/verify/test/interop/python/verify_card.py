@@ -29,6 +29,7 @@ import base64
 import datetime
 import hashlib
 import json
+import math
 import struct
 import sys
 import unicodedata
@@ -267,8 +268,11 @@ def _zlib_inflate(data, cap, too_large):
 
 
 # ---------------------------------------------------------------- strict CBOR (RFC 8949)
+# Section 2.1: the value model (numbers, big integers, map-key equality), indefinite lengths
+# accepted, depth 16.
 
 MAX_DEPTH = 16
+SAFE = 2**53 - 1
 
 
 class Tag:
@@ -276,36 +280,68 @@ class Tag:
         self.tag, self.value = tag, value
 
 
+class BigInt:
+    """An integer outside ±(2^53 − 1): never a number (section 2.1)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 class Undefined:
     pass
 
 
 UNDEFINED = Undefined()
+BREAK = object()
 
 
-def norm_key(v):
-    """Data-model identity of a CBOR value (1 and 1.0 differ; encodings do not matter)."""
-    if isinstance(v, bool) or v is None or v is UNDEFINED:
-        return ("s", repr(v))
-    if isinstance(v, int):
-        return ("i", v)
+def is_number(v):
+    return (isinstance(v, int) and not isinstance(v, bool)) or isinstance(v, float)
+
+
+def is_safe_int(v):
+    """Section 2.1 "integer": a number with an integral value within ±(2^53 − 1) (2.0 counts)."""
     if isinstance(v, float):
-        return ("f", struct.pack(">d", v))
+        return v.is_integer() and abs(v) <= SAFE
+    return is_number(v)
+
+
+def is_time(v):
+    """Section 1.4 NumericDate: a finite number ≥ 0 (floats and fractions included)."""
+    return is_number(v) and not math.isnan(v) and not math.isinf(v) and v >= 0
+
+
+def norm_key(v, raw=None):
+    """Map-key identity of section 2.1: numbers by value (1 = 1.0, 0 = −0.0, NaN = NaN), big
+    integers by value apart from numbers, byte strings by value, arrays, maps and tags by their
+    encoded bytes (raw)."""
+    if isinstance(v, bool):
+        return ("s", v)
+    if v is None:
+        return ("s", "null")
+    if v is UNDEFINED:
+        return ("s", "undefined")
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ("n", "nan")
+        if v.is_integer():
+            return ("n", int(v))
+        return ("n", v)
+    if isinstance(v, int):
+        return ("n", v)
+    if isinstance(v, BigInt):
+        return ("big", v.value)
     if isinstance(v, str):
         return ("t", v)
     if isinstance(v, bytes):
         return ("b", v)
-    if isinstance(v, list):
-        return ("a", tuple(norm_key(x) for x in v))
-    if isinstance(v, CMap):
-        return ("m", frozenset((k, norm_key(x)) for k, (_, x) in v.d.items()))
-    if isinstance(v, Tag):
-        return ("g", v.tag, norm_key(v.value))
-    raise TypeError(v)
+    if raw is None:
+        raise TypeError("composite keys are identified by their encoding")
+    return ("r", raw)
 
 
 class CMap:
-    """A decoded CBOR map, keyed by data-model identity (so True never meets 1)."""
+    """A decoded CBOR map, keyed by the identity of section 2.1."""
 
     def __init__(self):
         self.d = {}
@@ -317,6 +353,10 @@ class CMap:
     def has(self, key):
         return norm_key(key) in self.d
 
+    def present(self, key):
+        """Present with a value other than CBOR undefined (0xf7), which counts as absent."""
+        return self.has(key) and self.get(key) is not UNDEFINED
+
     def keys(self):
         return [k for k, _ in self.d.values()]
 
@@ -325,13 +365,17 @@ class CMap:
 
 
 def cbor_decode(data):
+    data = bytes(data)
     item, pos = _cbor_item(data, 0, 0)
+    if item is BREAK:
+        raise Fail("ERR_CBOR", "decode")
     if pos != len(data):
         raise Fail("ERR_CBOR_TRAILING", "decode")
     return item
 
 
 def _cbor_arg(data, pos, ai):
+    """The argument; -1 for indefinite (ai 31)."""
     if ai < 24:
         return ai, pos
     if ai <= 27:
@@ -339,8 +383,9 @@ def _cbor_arg(data, pos, ai):
         if pos + n > len(data):
             raise Fail("ERR_CBOR", "decode")
         return int.from_bytes(data[pos : pos + n], "big"), pos + n
-    # 28–30 reserved; 31 indefinite length, which this verifier does not accept (doc: MAY)
-    raise Fail("ERR_CBOR", "decode")
+    if ai == 31:
+        return -1, pos
+    raise Fail("ERR_CBOR", "decode")  # 28–30 reserved
 
 
 def _half(b):
@@ -353,6 +398,25 @@ def _half(b):
     else:
         val = (mant + 1024) * 2.0 ** (exp - 25)
     return -val if h & 0x8000 else val
+
+
+def _count(data, pos, ai, indefinite_ok=True):
+    """A length or count: indefinite (-1) where allowed, else at most the bytes left."""
+    n, pos = _cbor_arg(data, pos, ai)
+    if n == -1:
+        if not indefinite_ok:
+            raise Fail("ERR_CBOR", "decode")
+        return n, pos
+    if n > len(data) - pos:
+        raise Fail("ERR_CBOR", "decode")
+    return n, pos
+
+
+def _value(data, pos, depth):
+    item, pos = _cbor_item(data, pos, depth)
+    if item is BREAK:
+        raise Fail("ERR_CBOR", "decode")
+    return item, pos
 
 
 def _cbor_item(data, pos, depth):
@@ -377,53 +441,79 @@ def _cbor_item(data, pos, depth):
             raw = data[pos : pos + n]
             val = _half(raw) if n == 2 else struct.unpack(">f" if n == 4 else ">d", raw)[0]
             return val, pos + n
-        # 0–19 and 24 (32–255) are unassigned simple values; 24 with < 32 is malformed;
-        # 28–30 reserved; 31 a break outside an indefinite item
+        if ai == 31:
+            return BREAK, pos  # only an indefinite container may take it
+        # 0–19 and 24 (0xf8 xx) simple values, 28–30 reserved
         raise Fail("ERR_CBOR", "decode")
-    val, pos = _cbor_arg(data, pos, ai)
-    if mt == 0:
-        return val, pos
-    if mt == 1:
-        return -1 - val, pos
-    if mt in (2, 3):
-        if pos + val > len(data):
+    if mt in (0, 1):
+        val, pos = _cbor_arg(data, pos, ai)
+        if val == -1:
             raise Fail("ERR_CBOR", "decode")
-        raw = bytes(data[pos : pos + val])
-        pos += val
+        if mt == 1:
+            val = -1 - val
+        return (val if -SAFE <= val <= SAFE else BigInt(val)), pos
+    if mt in (2, 3):
+        n, pos = _count(data, pos, ai)
+        if n == -1:  # definite chunks of the same major type, concatenated, up to a break
+            raw = b""
+            while True:
+                if pos >= len(data):
+                    raise Fail("ERR_CBOR", "decode")
+                cb = data[pos]
+                pos += 1
+                if cb == 0xFF:
+                    break
+                if cb >> 5 != mt:
+                    raise Fail("ERR_CBOR", "decode")
+                cn, pos = _count(data, pos, cb & 0x1F, indefinite_ok=False)
+                raw += data[pos : pos + cn]
+                pos += cn
+        else:
+            raw = data[pos : pos + n]
+            pos += n
         if mt == 2:
             return raw, pos
         try:
             return raw.decode("utf-8", errors="strict"), pos
         except UnicodeDecodeError:
             raise Fail("ERR_CBOR", "decode") from None
-    if depth + 1 > MAX_DEPTH:
+    # arrays, maps and tags: one level each, checked before their head's argument is read
+    if depth >= MAX_DEPTH:
         raise Fail("ERR_CBOR_DEPTH", "decode")
     if mt == 4:
+        n, pos = _count(data, pos, ai)
         items = []
-        for _ in range(val):
+        while n == -1 or len(items) < n:
             item, pos = _cbor_item(data, pos, depth + 1)
+            if item is BREAK:
+                if n != -1:
+                    raise Fail("ERR_CBOR", "decode")
+                break
             items.append(item)
         return items, pos
     if mt == 5:
+        n, pos = _count(data, pos, ai)
         m = CMap()
-        for _ in range(val):
+        i = 0
+        while n == -1 or i < n:
+            start = pos
             k, pos = _cbor_item(data, pos, depth + 1)
-            v, pos = _cbor_item(data, pos, depth + 1)
-            nk = norm_key(k)
+            if k is BREAK:
+                if n != -1:
+                    raise Fail("ERR_CBOR", "decode")
+                break
+            nk = norm_key(k, data[start:pos])
             if nk in m.d:
                 raise Fail("ERR_CBOR_DUPLICATE_KEY", "decode")
+            v, pos = _value(data, pos, depth + 1)
             m.d[nk] = (k, v)
+            i += 1
         return m, pos
-    item, pos = _cbor_item(data, pos, depth + 1)
-    return Tag(val, item), pos
-
-
-def is_uint(v):
-    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
-
-
-def is_int(v):
-    return isinstance(v, int) and not isinstance(v, bool)
+    tag, pos = _cbor_arg(data, pos, ai)
+    if tag == -1 or tag > SAFE:
+        raise Fail("ERR_CBOR", "decode")
+    item, pos = _value(data, pos, depth + 1)
+    return Tag(tag, item), pos
 
 
 # ---------------------------------------------------------------- keys
@@ -476,7 +566,7 @@ class Key:
             else:
                 pub = ed25519.Ed25519PublicKey.from_public_bytes(self.x)
         except ValueError:
-            raise Fail("ERR_KEY_INVALID", "signature") from None
+            raise Fail("ERR_KEY_INVALID", "key") from None
         try:
             if self.kty == "EC":
                 der = utils.encode_dss_signature(int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big"))
@@ -516,13 +606,11 @@ class Sign1:
     pass
 
 
-def parse_sign1(data, processed=(1, 4)):
-    """Steps 5–8 of section 2.2: structure, headers, crit, alg, kid."""
+def parse_sign1(data):
+    """Steps 5–6 (structure) of section 2.2: framing, the four items, labels, disjoint headers."""
     obj = cbor_decode(data)
     if isinstance(obj, Tag) and obj.tag == 61:
-        obj = obj.value
-        if not (isinstance(obj, Tag) and obj.tag == 18):
-            raise Fail("ERR_COSE_MALFORMED", "cose")
+        obj = obj.value  # tag 61 may wrap tag 18 or the bare array
     if isinstance(obj, Tag):
         if obj.tag != 18:
             raise Fail("ERR_COSE_MALFORMED", "cose")
@@ -543,54 +631,70 @@ def parse_sign1(data, processed=(1, 4)):
         raise Fail("ERR_COSE_MALFORMED", "cose")
     m.protected = prot
     for label in prot.keys() + m.unprotected.keys():
-        if not (is_int(label) or isinstance(label, str)):
+        if not (is_safe_int(label) or isinstance(label, str)):
             raise Fail("ERR_COSE_MALFORMED", "cose")
-    for label in prot.keys():
-        if m.unprotected.has(label):
+    for label in m.unprotected.keys():
+        if prot.has(label):
             raise Fail("ERR_COSE_MALFORMED", "cose")
+    return m
+
+
+def read_headers(m, understood=(1, 4)):
+    """Steps 6 (crit), 7 and 8 of section 2.2."""
+    prot = m.protected
     if m.unprotected.has(2):
-        raise Fail("ERR_COSE_CRIT", "cose")
-    if prot.has(2):
+        raise Fail("ERR_COSE_MALFORMED", "cose")
+    if prot.present(2):
         crit = prot.get(2)
         if not isinstance(crit, list) or not crit:
-            raise Fail("ERR_COSE_CRIT", "cose")
+            raise Fail("ERR_COSE_MALFORMED", "cose")
         for label in crit:
-            if not (is_int(label) or isinstance(label, str)) or not prot.has(label) or label not in processed:
+            if not (is_number(label) or isinstance(label, str)) or not prot.has(label):
+                raise Fail("ERR_COSE_MALFORMED", "cose")
+            if norm_key(label) not in [norm_key(u) for u in understood]:
                 raise Fail("ERR_COSE_CRIT", "cose")
-    if not prot.has(1):
+    if not prot.present(1):
         raise Fail("ERR_ALG_UNPROTECTED" if m.unprotected.has(1) else "ERR_ALG_MISSING", "cose")
-    m.alg = prot.get(1)
-    if not is_int(m.alg) or m.alg not in (-7, -8):
+    alg = prot.get(1)
+    if not is_number(alg) or alg not in (-7, -8):
         raise Fail("ERR_ALG_NOT_ALLOWED", "cose")
-    if not prot.has(4):
+    m.alg = int(alg)
+    if not prot.present(4):
         raise Fail("ERR_KID_MISSING", "cose")
     m.kid = prot.get(4)
     if not isinstance(m.kid, bytes):
         raise Fail("ERR_COSE_MALFORMED", "cose")
-    return m
+
+
+def to_be_signed(m):
+    # Section 1.5 / RFC 9052 §4.4: an empty protected map is signed as a zero-length bstr.
+    return sig_structure(b"" if not m.protected.d else m.protected_bytes, m.payload)
 
 
 def check_signature(m, candidates):
-    """Steps 10–12: keys fitting alg, signature shape, first key that verifies."""
+    """Steps 10–12: keys fitting alg, then each in turn; the last one's failure is reported."""
     kept = [k for k in candidates if k.fits(m.alg) and (k.alg is None or k.alg == m.alg)]
     if not kept:
         raise Fail("ERR_KEY_ALG_MISMATCH", "key")
     sig = m.signature
-    if len(sig) != 64:
-        raise Fail("ERR_SIGNATURE_FORMAT", "signature")
-    if m.alg == -7:
-        r, s = int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big")
-        if not (0 < r < P256_N and 0 < s < P256_N):
-            raise Fail("ERR_SIGNATURE_RANGE", "signature")
-    message = sig_structure(m.protected_bytes, m.payload)
-    invalid_key = False
+    message = to_be_signed(m)
+    failure = None
     for key in kept:
+        if len(sig) != 64:
+            failure = Fail("ERR_SIGNATURE_FORMAT", "signature")
+            continue
+        if m.alg == -7:
+            r, s = int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big")
+            if not (0 < r < P256_N and 0 < s < P256_N):
+                failure = Fail("ERR_SIGNATURE_RANGE", "signature")
+                continue
         try:
             if key.verify(m.alg, sig, message):
                 return key
-        except Fail:
-            invalid_key = True
-    raise Fail("ERR_KEY_INVALID" if invalid_key else "ERR_SIGNATURE_INVALID", "signature")
+            failure = Fail("ERR_SIGNATURE_INVALID", "signature")
+        except Fail as f:
+            failure = f
+    raise failure
 
 
 # ---------------------------------------------------------------- trust list (section 3)
@@ -605,9 +709,10 @@ class TrustList:
 
 
 def load_trust_list(data, roots):
-    m = parse_sign1(data, processed=(1, 4, 16))
+    m = parse_sign1(data)
     if m.protected.get(16) != TRUST_TYP:
         raise Fail("ERR_COSE_TYPE", "trust")
+    read_headers(m, understood=(1, 4, 16))
     candidates = [k for k in roots if k.kid == m.kid]
     if not candidates:
         raise Fail("ERR_KID_UNKNOWN", "trust")
@@ -617,14 +722,14 @@ def load_trust_list(data, roots):
     def bad():
         return Fail("ERR_TRUST_LIST_INVALID", "trust")
 
-    if not isinstance(p, CMap) or any(not isinstance(k, str) for k in p.keys()):
+    if not isinstance(p, CMap):
         raise bad()
     tl = TrustList()
     tl.iss, tl.iat, tl.exp, tl.seq = p.get("iss"), p.get("iat"), p.get("exp"), p.get("seq")
     entries = p.get("keys")
-    if not (isinstance(tl.iss, str) and is_uint(tl.iat) and is_uint(tl.exp) and is_uint(tl.seq)):
+    if not (isinstance(tl.iss, str) and is_safe_int(tl.iat) and is_safe_int(tl.exp) and is_safe_int(tl.seq)):
         raise bad()
-    if not isinstance(entries, list):
+    if tl.seq < 0 or not isinstance(entries, list):
         raise bad()
     tl.keys = []
     for e in entries:
@@ -632,28 +737,60 @@ def load_trust_list(data, roots):
             raise bad()
         kid, alg, ck = e.get("kid"), e.get("alg"), e.get("key")
         issuer, vf, vt, usage = e.get("issuer"), e.get("validFrom"), e.get("validTo"), e.get("usage")
-        if not (isinstance(kid, bytes) and len(kid) == 8 and alg in (-7, -8) and isinstance(ck, CMap)):
+        if not isinstance(ck, CMap):
             raise bad()
-        if not (isinstance(issuer, str) and is_uint(vf) and is_uint(vt)):
-            raise bad()
-        if not (isinstance(usage, list) and all(isinstance(u, str) for u in usage)):
-            raise bad()
-        kty, x, y = ck.get(1), ck.get(-2), ck.get(-3)
-        if kty == 2 and ck.get(-1) == 1 and isinstance(x, bytes) and isinstance(y, bytes):
-            if len(x) != 32 or len(y) != 32:
-                raise bad()
-            key = Key("EC", x, y, alg, issuer, vf, vt, usage)
-        elif kty == 1 and ck.get(-1) == 6 and isinstance(x, bytes) and not ck.has(-3):
-            if len(x) != 32:
-                raise bad()
-            key = Key("OKP", x, None, alg, issuer, vf, vt, usage)
+        kty, crv, x, y = ck.get(1), ck.get(-1), ck.get(-2), ck.get(-3)
+        coord = lambda c: isinstance(c, bytes) and len(c) == 32  # noqa: E731
+        if kty == 2 and crv == 1 and coord(x) and coord(y):
+            key = Key("EC", x, y, None, issuer, vf, vt, usage)
+        elif kty == 1 and crv == 6 and coord(x):
+            key = Key("OKP", x, None, None, issuer, vf, vt, usage)
         else:
             raise bad()
-        if key.kid != kid or not key.fits(alg):
+        ok = (
+            isinstance(kid, bytes)
+            and kid == key.kid
+            and is_number(alg)
+            and alg == (-7 if key.kty == "EC" else -8)
+            and isinstance(issuer, str)
+            and issuer != ""
+            and is_safe_int(vf)
+            and is_safe_int(vt)
+            and isinstance(usage, list)
+            and all(isinstance(u, str) for u in usage)
+        )
+        if not ok:
             raise bad()
+        key.alg = int(alg)
         key.from_trust_list = True
         tl.keys.append(key)
     return tl
+
+
+# ---------------------------------------------------------------- CWT claims (sections 1.4, 4)
+
+
+def read_claims(p, required):
+    """The standard claims of section 1.4 (also used by status lists); ERR_CLAIMS_MALFORMED."""
+    malformed = Fail("ERR_CLAIMS_MALFORMED", "claims")
+    checks = {
+        1: lambda v: isinstance(v, str) and v != "",
+        2: lambda v: isinstance(v, str) and v != "",
+        4: is_time,
+        5: is_time,
+        6: is_time,
+        7: lambda v: isinstance(v, bytes),
+    }
+    out = {}
+    for key, check in checks.items():
+        if p.present(key):
+            if not check(p.get(key)):
+                raise malformed
+            out[key] = p.get(key)
+    for key in required:
+        if key not in out:
+            raise malformed
+    return out
 
 
 # ---------------------------------------------------------------- status list (section 4)
@@ -663,46 +800,72 @@ class StatusList:
     pass
 
 
-def load_status_list(data, keys):
-    """Returns (uri, StatusList or None, failure code or None)."""
-    uri = None
+def read_status_list_payload(payload):
+    """The token's payload, before its signature is checked; ERR_STATUS_LIST_INVALID."""
+    invalid = Fail("ERR_STATUS_LIST_INVALID", "status")
     try:
-        m = parse_sign1(data, processed=(1, 4, 16))
-        # The URI is read before verification only to know which cards a broken list affects.
-        try:
-            p0 = cbor_decode(m.payload)
-            if isinstance(p0, CMap) and isinstance(p0.get(2), str):
-                uri = p0.get(2)
-        except Fail:
-            pass
-        if m.protected.get(16) != STATUS_TYP:
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        candidates = [k for k in keys if k.kid == m.kid]
-        if not candidates:
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        key = check_signature(m, candidates)
-        p = cbor_decode(m.payload)
+        p = cbor_decode(payload)
         if not isinstance(p, CMap):
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        sl = StatusList()
-        sl.iss, sl.sub, sl.iat, sl.exp, sl.ttl = p.get(1), p.get(2), p.get(6), p.get(4), p.get(65534)
-        body = p.get(65533)
-        if not (isinstance(sl.iss, str) and isinstance(sl.sub, str) and is_uint(sl.iat)):
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        if (sl.exp is not None and not is_uint(sl.exp)) or (sl.ttl is not None and not is_uint(sl.ttl)):
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        if not isinstance(body, CMap) or body.get("bits") not in (1, 2) or not isinstance(body.get("lst"), bytes):
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        sl.bits = body.get("bits")
-        sl.lst = zlib_inflate(body.get("lst"), 16 << 20, "ERR_STATUS_LIST_INVALID", "ERR_STATUS_LIST_INVALID")
-        sl.issuer = key.issuer if key.issuer is not None else sl.iss
-        if sl.iss != sl.issuer:
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        if key.valid_from is not None and not (key.valid_from <= sl.iat <= key.valid_to):
-            raise Fail("ERR_STATUS_LIST_INVALID", "status")
-        return sl.sub, sl, None
-    except Fail as f:
-        return uri, None, f.code if f.code == "ERR_STATUS_LIST_INVALID" else "ERR_STATUS_LIST_INVALID"
+            raise invalid
+        c = read_claims(p, (2, 6))
+    except Fail:
+        raise invalid from None
+    sl = StatusList()
+    sl.iss, sl.sub, sl.iat, sl.exp = c.get(1), c[2], c[6], c.get(4)
+    ttl = p.get(65534)
+    if p.present(65534) and not (is_safe_int(ttl) and ttl > 0):
+        raise invalid
+    body = p.get(65533)
+    if not isinstance(body, CMap):
+        raise invalid
+    bits, lst = body.get("bits"), body.get("lst")
+    if not (is_number(bits) and bits in (1, 2)) or not isinstance(lst, bytes):
+        raise invalid
+    sl.bits = int(bits)
+    sl.lst = zlib_inflate(lst, 16 << 20, "ERR_STATUS_LIST_INVALID", "ERR_STATUS_LIST_INVALID")
+    if not sl.lst:
+        raise invalid
+    return sl
+
+
+class StatusLists:
+    """Section 4: lists held per issuer and URI, and the failures remembered per URI."""
+
+    def __init__(self):
+        self.held = {}  # uri -> [StatusList]
+        self.failures = {}  # uri -> code
+
+    def add(self, data, keys):
+        """Loads one token; returns the problem's code or None."""
+        try:
+            m = parse_sign1(data)
+            if m.protected.get(16) != STATUS_TYP:
+                raise Fail("ERR_STATUS_LIST_INVALID", "status")
+            sl = read_status_list_payload(m.payload)
+        except Fail:
+            return "ERR_STATUS_LIST_INVALID"  # no authenticated URI: no card is affected
+        try:
+            read_headers(m, understood=(1, 4, 16))
+            signer = check_signature(m, [k for k in keys if k.kid == m.kid])
+            if signer.valid_from is not None and not (signer.valid_from <= sl.iat <= signer.valid_to):
+                raise Fail("ERR_STATUS_LIST_INVALID", "status")
+            if signer.issuer is not None and sl.iss is not None and sl.iss != signer.issuer:
+                raise Fail("ERR_STATUS_LIST_ISSUER", "status")
+        except Fail as f:
+            code = "ERR_STATUS_LIST_ISSUER" if f.code == "ERR_STATUS_LIST_ISSUER" else "ERR_STATUS_LIST_INVALID"
+            self.failures[sl.sub] = code
+            return code
+        sl.signer = signer
+        sl.issuer = signer.issuer if signer.issuer is not None else sl.iss
+        others = []
+        for h in self.held.get(sl.sub, []):
+            same = h.issuer == sl.issuer and (h.issuer is not None or h.signer is signer)
+            if not same:
+                others.append(h)
+            elif h.iat > sl.iat:
+                return "ERR_STATUS_LIST_OUTDATED"
+        self.held[sl.sub] = others + [sl]
+        return None
 
 
 # ---------------------------------------------------------------- the card map (section 1.3)
@@ -719,120 +882,146 @@ PROGRAMS = {
     9: "employment",
 }
 EPOCH = datetime.date(1970, 1, 1)
+FIRST_DAY = (datetime.date(1900, 1, 1) - EPOCH).days
+LAST_DAY = (datetime.date(2199, 12, 31) - EPOCH).days
+# Section 1.3: the white space a name may not start or end with.
+TRIMMED = set("\t\n\x0b\x0c\r \xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | {
+    chr(c) for c in range(0x2000, 0x200B)
+}
+CARD_FIELDS = {1: "type", 2: "personalId", 3: "name", 4: "dateOfBirth", 5: "sex", 6: "socialInsuranceNumber", 7: "healthInsurance", 8: "programs"}
+HI_FIELDS = {1: "cardNumber", 2: "validFrom", 3: "validTo", 4: "facility"}
 
 
 def schema(detail):
     return Fail("ERR_PAYLOAD_SCHEMA", "claims", detail)
 
 
+def kind_ok(kind, v):
+    if kind == "int":
+        return is_safe_int(v)
+    if kind == "bytes":
+        return isinstance(v, bytes)
+    if kind == "text":
+        return isinstance(v, str)
+    if kind == "map":
+        return isinstance(v, CMap)
+    return isinstance(v, list)
+
+
+def read_fields(m, names, kinds, required, top):
+    """Wire-level checks of section 1.3: map, known keys, field types, required keys."""
+    if not isinstance(m, CMap):
+        raise schema("CARD_NOT_A_MAP" if top else "CARD_FIELD_TYPE")
+    by_key = {norm_key(k): n for k, n in names.items()}
+    out = {}
+    for k, v in m.items():
+        name = by_key.get(norm_key(k))
+        if name is None:
+            raise schema("CARD_UNKNOWN_FIELD")
+        if not kind_ok(kinds[name], v):
+            raise schema("CARD_FIELD_TYPE")
+        out[name] = v
+    for k in required:
+        if not m.has(k):
+            raise schema("CARD_FIELD_MISSING")
+    return out
+
+
 def bcd(raw, digits, detail):
-    if not isinstance(raw, bytes) or len(raw) * 2 != digits:
-        raise schema(detail)
     out = ""
     for b in raw:
         hi, lo = b >> 4, b & 0x0F
         if hi > 9 or lo > 9:
             raise schema(detail)
         out += "%d%d" % (hi, lo)
+    if len(out) != digits:
+        raise schema(detail)
     return out
 
 
-def day(v, detail, years=None):
-    if not is_int(v):
-        raise schema(detail)
-    try:
-        d = EPOCH + datetime.timedelta(days=v)
-    except OverflowError:
-        raise schema(detail) from None
-    if years and not (years[0] <= d.year <= years[1]):
-        raise schema(detail)
-    return d.isoformat()
+def day(v):
+    v = int(v)
+    if not FIRST_DAY <= v <= LAST_DAY:
+        raise schema("CARD_DATE_INVALID")
+    return (EPOCH + datetime.timedelta(days=v)).isoformat()
+
+
+def ascii_digits(s, n):
+    return len(s) == n and all("0" <= c <= "9" for c in s)
 
 
 def decode_card(m):
-    for k in m.keys():
-        if not is_int(k) or not 1 <= k <= 8:
-            raise schema("CARD_UNKNOWN_FIELD")
-    for k in range(1, 6):
-        if not m.has(k):
-            raise schema("CARD_FIELD_MISSING")
+    f = read_fields(
+        m,
+        CARD_FIELDS,
+        {"type": "int", "personalId": "bytes", "name": "text", "dateOfBirth": "int", "sex": "int",
+         "socialInsuranceNumber": "bytes", "healthInsurance": "map", "programs": "array"},
+        (1, 2, 3, 4, 5),
+        True,
+    )
     card = {"schemaVersion": 1}
-    t = m.get(1)
-    if not is_uint(t) or t not in CARD_TYPES:
+    t = int(f["type"])
+    if t not in CARD_TYPES:
         raise schema("CARD_TYPE_INVALID")
     card["type"] = CARD_TYPES[t]
-    card["personalId"] = bcd(m.get(2), 12, "CARD_PERSONAL_ID_INVALID")
-    name = m.get(3)
+    card["personalId"] = bcd(f["personalId"], 12, "CARD_PERSONAL_ID_INVALID")
+    name = f["name"]
     if not (
-        isinstance(name, str)
-        and 1 <= len(name) <= 80
+        1 <= len(name) <= 80
+        and name[0] not in TRIMMED
+        and name[-1] not in TRIMMED
         and unicodedata.is_normalized("NFC", name)
-        and name == name.strip()
-        and not any(unicodedata.category(c) == "Cc" for c in name)
+        and not any(ord(c) <= 0x1F or 0x7F <= ord(c) <= 0x9F for c in name)
     ):
         raise schema("CARD_NAME_INVALID")
     card["name"] = name
-    card["dateOfBirth"] = day(m.get(4), "CARD_DATE_OF_BIRTH_INVALID", (1900, 2199))
-    sex = m.get(5)
-    if not is_uint(sex) or sex not in (1, 2):
+    card["dateOfBirth"] = day(f["dateOfBirth"])
+    sex = int(f["sex"])
+    if sex not in (1, 2):
         raise schema("CARD_SEX_INVALID")
     card["sex"] = "male" if sex == 1 else "female"
     sin = None
-    if m.has(6):
-        sin = bcd(m.get(6), 10, "CARD_SOCIAL_INSURANCE_NUMBER_INVALID")
+    if "socialInsuranceNumber" in f:
+        sin = bcd(f["socialInsuranceNumber"], 10, "CARD_SI_NUMBER_INVALID")
         card["socialInsuranceNumber"] = sin
-    if m.has(7):
-        card["healthInsurance"] = decode_health_insurance(m.get(7), sin)
+    if "healthInsurance" in f:
+        card["healthInsurance"] = decode_health_insurance(f["healthInsurance"], sin)
     elif t == 2:
-        raise schema("CARD_HEALTH_INSURANCE_MISSING")
-    if m.has(8):
-        progs = m.get(8)
-        if not isinstance(progs, list):
-            raise schema("CARD_PROGRAMS_INVALID")
+        raise schema("CARD_HI_REQUIRED")
+    if "programs" in f:
         seen = []
-        for p in progs:
-            if not is_uint(p) or p not in PROGRAMS or p in seen:
-                raise schema("CARD_PROGRAMS_INVALID")
-            seen.append(p)
+        for p in f["programs"]:
+            if not is_safe_int(p) or int(p) not in PROGRAMS or int(p) in seen:
+                raise schema("CARD_PROGRAM_INVALID")
+            seen.append(int(p))
         card["programs"] = [PROGRAMS[p] for p in seen]
     return card
 
 
 def decode_health_insurance(hi, sin):
-    detail = "CARD_HEALTH_INSURANCE_INVALID"
-    if not isinstance(hi, CMap):
-        raise schema(detail)
-    for k in hi.keys():
-        if not is_int(k) or not 1 <= k <= 4:
-            raise schema("CARD_UNKNOWN_FIELD")
-    for k in (1, 2, 3):
-        if not hi.has(k):
-            raise schema(detail)
-    number = hi.get(1)
-    if not isinstance(number, str):
-        raise schema(detail)
+    f = read_fields(
+        hi,
+        HI_FIELDS,
+        {"cardNumber": "text", "validFrom": "int", "validTo": "int", "facility": "text"},
+        (1, 2, 3),
+        False,
+    )
+    number = f["cardNumber"]
+    if len(number) != (5 if sin is not None else 15):
+        raise schema("CARD_HI_NUMBER_INVALID")
     if sin is not None:
-        if len(number) != 5:
-            raise schema(detail)
         number += sin
     if not (
-        len(number) == 15
-        and all("A" <= c <= "Z" for c in number[:2])
-        and number[2] in "12345"
-        and all("0" <= c <= "9" for c in number[3:])
+        all("A" <= c <= "Z" for c in number[:2]) and number[2] in "12345" and ascii_digits(number[3:], 12)
     ):
-        raise schema(detail)
-    out = {"cardNumber": number}
-    vf, vt = hi.get(2), hi.get(3)
-    out["validFrom"] = day(vf, detail)
-    out["validTo"] = day(vt, detail)
-    if vt < vf:
-        raise schema(detail)
-    if hi.has(4):
-        fac = hi.get(4)
-        if not (isinstance(fac, str) and len(fac) == 5 and all("0" <= c <= "9" for c in fac)):
-            raise schema(detail)
-        out["facility"] = fac
+        raise schema("CARD_HI_NUMBER_INVALID")
+    out = {"cardNumber": number, "validFrom": day(f["validFrom"]), "validTo": day(f["validTo"])}
+    if "facility" in f:
+        if not ascii_digits(f["facility"], 5):
+            raise schema("CARD_HI_FACILITY_INVALID")
+        out["facility"] = f["facility"]
+    if out["validFrom"] > out["validTo"]:
+        raise schema("CARD_HI_PERIOD_INVALID")
     return out
 
 
@@ -849,9 +1038,12 @@ class Verifier:
             except Fail as f:
                 self.trust_failure = f
         self.keys = list(self.trust_list.keys) if self.trust_list else []
-        self.status_lists = []  # (uri, StatusList | None, failure code | None)
+        self.status_lists = StatusLists()
+        self.problems = [self.trust_failure.code] if self.trust_failure else []
         for h in status_list_hexes:
-            self.status_lists.append(load_status_list(bytes.fromhex(h), self.keys))
+            problem = self.status_lists.add(bytes.fromhex(h), self.keys)
+            if problem:
+                self.problems.append(problem)
 
     def verify(self, text):
         result = {"valid": False, "code": None, "stage": None, "detail": None}
@@ -866,20 +1058,21 @@ class Verifier:
     def _verify(self, text, result):
         if not isinstance(text, str):
             raise Fail("ERR_INPUT_TYPE", "input")
-        if len(text) > 4296:
+        if len(text.encode("utf-16-le", "surrogatepass")) // 2 > 4296:  # UTF-16 code units
             raise Fail("ERR_TOO_LONG", "input")
         if not text.startswith("AS1:"):
             raise Fail("ERR_PREFIX", "input")
         compressed = base45_decode(text[4:])
         cose = zlib_inflate(compressed)
         m = parse_sign1(cose)
+        read_headers(m)
         result["kid"] = m.kid.hex()
         result["stages"] = {
             "zlib": compressed.hex(),
             "coseSign1": cose.hex(),
             "protectedHeader": m.protected_bytes.hex(),
             "cwtPayload": m.payload.hex(),
-            "sigStructure": sig_structure(m.protected_bytes, m.payload).hex(),
+            "sigStructure": to_be_signed(m).hex(),
             "signature": m.signature.hex(),
         }
         candidates = [k for k in self.keys if k.kid == m.kid]
@@ -895,53 +1088,54 @@ class Verifier:
         malformed = Fail("ERR_CLAIMS_MALFORMED", "claims")
         if not isinstance(claims, CMap):
             raise malformed
-        iss, iat, exp, nbf, cti = (claims.get(k) for k in (1, 6, 4, 5, 7))
-        if not (isinstance(iss, str) and iss and is_uint(iat) and is_uint(exp)):
-            raise malformed
-        if (claims.has(5) and not is_uint(nbf)) or (claims.has(7) and not isinstance(cti, bytes)):
-            raise malformed
+        c = read_claims(claims, (1, 6, 4))
+        iss, iat, exp, nbf = c[1], c[6], c[4], c.get(5)
         status_ref = None
-        if claims.has(65535):
+        if claims.present(65535):
             st = claims.get(65535)
             ref = st.get("status_list") if isinstance(st, CMap) else None
-            if not (isinstance(ref, CMap) and is_uint(ref.get("idx")) and isinstance(ref.get("uri"), str)):
+            if not isinstance(ref, CMap):
                 raise malformed
-            status_ref = (ref.get("idx"), ref.get("uri"))
+            idx, uri = ref.get("idx"), ref.get("uri")
+            if not (is_safe_int(idx) and idx >= 0 and isinstance(uri, str) and uri != ""):
+                raise malformed
+            status_ref = (int(idx), uri)
         result["issuer"] = iss
-        if key.from_trust_list and key.issuer != iss:
+        if key.issuer is not None and key.issuer != iss:
             raise Fail("ERR_KID_OTHER_ISSUER", "key")
-        if key.from_trust_list and not key.valid_from <= iat <= key.valid_to:
+        if key.valid_from is not None and not key.valid_from <= iat <= key.valid_to:
             raise Fail("ERR_KEY_VALIDITY", "key")
-        if not claims.has(-65537) or not isinstance(claims.get(-65537), CMap):
+        if not claims.has(-65537):
             raise malformed
         card = decode_card(claims.get(-65537))
-        if key.from_trust_list and card["type"] not in key.usage:
+        if key.usage is not None and card["type"] not in key.usage:
             raise Fail("ERR_KEY_USAGE", "key")
         result["card"] = card  # genuine from here on: later failures still show it
         if (nbf is not None and nbf > now + skew) or iat > now + skew:
             raise Fail("ERR_CREDENTIAL_NOT_YET_VALID", "time")
         if now - skew >= exp:
             raise Fail("ERR_CREDENTIAL_EXPIRED", "time")
-        result["status"] = "none" if status_ref is None else self._status(iss, *status_ref)
+        result["status"] = "none" if status_ref is None else self._status(key, iss, *status_ref)
 
-    def _status(self, iss, idx, uri):
-        same_uri = [s for s in self.status_lists if s[0] == uri]
-        good = [s[1] for s in same_uri if s[1] is not None]
-        mine = sorted((s for s in good if s.issuer == iss), key=lambda s: s.iat)
-        if not mine:
-            if good:
-                raise Fail("ERR_STATUS_LIST_ISSUER", "status")
-            if same_uri:
-                raise Fail("ERR_STATUS_LIST_INVALID", "status")
+    def _status(self, key, iss, idx, uri):
+        held = self.status_lists.held.get(uri, [])
+        if not held:
+            failure = self.status_lists.failures.get(uri)
+            if failure:
+                raise Fail(failure, "status")
             if self.require_status:
                 raise Fail("ERR_STATUS_UNAVAILABLE", "status")
             return "unchecked"
-        sl = mine[-1]
+        card_issuer = key.issuer if key.issuer is not None else iss
+        mine = [h for h in held if (h.issuer is not None and h.issuer == card_issuer) or h.signer is key]
+        if not mine:
+            raise Fail("ERR_STATUS_LIST_ISSUER", "status")
+        sl = max(mine, key=lambda h: h.iat)
         if sl.exp is not None and self.now - self.skew >= sl.exp:
             raise Fail("ERR_STATUS_LIST_EXPIRED", "status")
-        bit = idx * sl.bits
-        if bit // 8 >= len(sl.lst):
+        if idx >= len(sl.lst) * 8 // sl.bits:
             raise Fail("ERR_STATUS_INDEX", "status")
+        bit = idx * sl.bits
         value = (sl.lst[bit // 8] >> (bit % 8)) & ((1 << sl.bits) - 1)
         if value == 1:
             raise Fail("ERR_REVOKED", "status")
