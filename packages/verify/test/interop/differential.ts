@@ -3,6 +3,7 @@
 // Random mutations come from the fuzzer's helpers (text, base45 bytes, COSE bytes, COSE tree,
 // re-signed claims), seeded from the golden vectors and re-signed with their public test keys;
 // targeted ones hit each rule docs/wire-format.md had left open.
+import { deflateSync } from 'node:zlib';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { encodeBase45 } from '../../src/base45.js';
@@ -580,4 +581,153 @@ export function targetedInputs(vectors: DiffVectors): { name: string; qr: string
   out.push({ name: 'text of 4,298 UTF-16 units (2,151 code points)', qr: `AS1:${'𝔸'.repeat(2147)}` });
   out.push({ name: 'text of 4,297 characters', qr: `AS1:${'0'.repeat(4293)}` });
   return out;
+}
+
+/** One verifier configuration of the status-list differential: its lists and options. */
+export interface StatusRun {
+  readonly name: string;
+  readonly statusLists: string[];
+  readonly requireStatus?: boolean;
+}
+
+/**
+ * Status-list configurations: good, refused before and after the signature, another issuer's,
+ * expired, outdated, replaced, with unusual payloads. Every vector credential is verified
+ * under each.
+ */
+export function statusListRuns(vectors: DiffVectors & { statusList: string }): StatusRun[] {
+  const kidOf = (key: string) => vectors.credentials.find((c) => c.signingKey === key)?.kid;
+  const URI = 'https://bhxh.example/sl/1';
+  const at = (iso: string) => Date.parse(iso) / 1000;
+  const zlib = (bytes: number[]) => deflateSync(Buffer.from(bytes), { level: 9 }).toString('hex');
+  const LST = zlib([0x40, 0x02, 0x00, 0x00]); // the vector's: entry 3 revoked, entry 4 suspended
+  interface Token {
+    key?: string;
+    /** Raw kid hex, for keys no credential uses (the root). */
+    kid?: string;
+    typ?: string | null;
+    crit?: string;
+    iss?: string | null;
+    sub?: string;
+    iat?: string;
+    exp?: string | null;
+    ttl?: string | null;
+    body?: string;
+    payload?: string;
+    corruptSignature?: boolean;
+  }
+  const token = (t: Token = {}): string => {
+    const key = t.key ?? 'vssEdDSA';
+    const kid = t.kid ?? kidOf(key)!;
+    const alg = vectors.keys[key]!.private.kty === 'EC' ? nint(-7) : nint(-8);
+    const prot = map([
+      ['01', alg],
+      ...(t.crit ? ([['02', t.crit]] as [string, string][]) : []),
+      ['04', bstr(kid)],
+      ...(t.typ === null
+        ? []
+        : ([['10', tstr(t.typ ?? 'application/statuslist+cwt')]] as [string, string][])),
+    ]);
+    const payload =
+      t.payload ??
+      map([
+        ...(t.iss === null ? [] : ([['01', t.iss ?? tstr('VSS')]] as [string, string][])),
+        ['02', t.sub ?? tstr(URI)],
+        ...(t.exp === null
+          ? []
+          : ([['04', t.exp ?? uint(at('2026-12-01T00:00:00Z'))]] as [string, string][])),
+        ['06', t.iat ?? uint(at('2025-12-01T00:00:00Z'))],
+        ...(t.ttl === null ? [] : ([['19fffe', t.ttl ?? uint(86400)]] as [string, string][])),
+        [
+          '19fffd',
+          t.body ??
+            map([
+              [tstr('bits'), '02'],
+              [tstr('lst'), bstr(LST)],
+            ]),
+        ],
+      ]);
+    let sig = toHex(signerOf(vectors.keys[key]!.private)(fromHex(sigStructure(prot, payload))));
+    if (t.corruptSignature) sig = `${sig.slice(0, -2)}${sig.endsWith('00') ? '01' : '00'}`;
+    return `d2${arr([bstr(prot), 'a0', bstr(payload), bstr(sig)])}`;
+  };
+  const body = (bits: string, lst: string) =>
+    map([
+      [tstr('bits'), bits],
+      [tstr('lst'), bstr(lst)],
+    ]);
+  const rootKid = '6df544d5eaf5b1d7';
+  const runs: StatusRun[] = [
+    { name: 'the vector list', statusLists: [vectors.statusList] },
+    { name: 'rebuilt list', statusLists: [token()] },
+    { name: 'no list', statusLists: [] },
+    { name: 'no list, status required', statusLists: [], requireStatus: true },
+    { name: 'wrong typ', statusLists: [token({ typ: 'application/cwt' })] },
+    { name: 'no typ', statusLists: [token({ typ: null })] },
+    { name: 'bad signature', statusLists: [token({ corruptSignature: true })] },
+    {
+      name: 'bad signature, required',
+      statusLists: [token({ corruptSignature: true })],
+      requireStatus: true,
+    },
+    { name: 'bad signature, then a good list', statusLists: [token({ corruptSignature: true }), token()] },
+    {
+      name: 'signed by the root (kid of no issuer key)',
+      statusLists: [token({ key: 'root', kid: rootKid })],
+    },
+    { name: 'signed by the ES256 VSS key', statusLists: [token({ key: 'vssES256' })] },
+    { name: 'iss MOH, VSS key', statusLists: [token({ iss: tstr('MOH') })] },
+    { name: 'iss VSS, MOH key', statusLists: [token({ key: 'moh' })] },
+    { name: 'MOH list for the URI', statusLists: [token({ key: 'moh', iss: tstr('MOH') })] },
+    { name: 'MOH list and VSS list', statusLists: [token({ key: 'moh', iss: tstr('MOH') }), token()] },
+    { name: 'iss absent', statusLists: [token({ iss: null })] },
+    { name: 'iss empty', statusLists: [token({ iss: '60' })] },
+    { name: 'iat before the key is valid', statusLists: [token({ iat: uint(at('2023-06-01T00:00:00Z')) })] },
+    { name: 'iat float', statusLists: [token({ iat: f64(at('2025-12-01T00:00:00Z')) })] },
+    { name: 'iat missing', statusLists: [token({ iat: 'f7' })] },
+    {
+      name: 'expired list (exp = now − skew)',
+      statusLists: [token({ exp: uint(at('2025-12-31T23:55:00Z')) })],
+    },
+    { name: 'expired within the skew', statusLists: [token({ exp: uint(at('2025-12-31T23:55:01Z')) })] },
+    { name: 'no exp', statusLists: [token({ exp: null })] },
+    { name: 'exp text', statusLists: [token({ exp: tstr('x') })] },
+    {
+      name: 'newer then older (outdated)',
+      statusLists: [
+        token({ iat: uint(at('2025-12-02T00:00:00Z')), body: body('02', zlib([0x01, 0, 0, 0])) }),
+        token(),
+      ],
+    },
+    {
+      name: 'older then newer',
+      statusLists: [
+        token(),
+        token({ iat: uint(at('2025-12-02T00:00:00Z')), body: body('02', zlib([0x01, 0, 0, 0])) }),
+      ],
+    },
+    { name: 'same iat replaces', statusLists: [token(), token({ body: body('02', zlib([0x01, 0, 0, 0])) })] },
+    { name: 'value 3', statusLists: [token({ body: body('02', zlib([0x03, 0x0c, 0, 0])) })] },
+    { name: 'bits 1', statusLists: [token({ body: body('01', zlib([0x08])) })] },
+    { name: 'bits 1.0', statusLists: [token({ body: body('f93c00', zlib([0x08])) })] },
+    { name: 'bits 3', statusLists: [token({ body: body('03', zlib([0x08])) })] },
+    { name: 'bits 4', statusLists: [token({ body: body('04', zlib([0x08])) })] },
+    { name: 'one byte of 2 bits (index 4 beyond)', statusLists: [token({ body: body('02', zlib([0x40])) })] },
+    { name: 'empty list', statusLists: [token({ body: body('02', zlib([])) })] },
+    { name: 'lst not zlib', statusLists: [token({ body: body('02', '40020000') })] },
+    { name: 'lst missing', statusLists: [token({ body: map([[tstr('bits'), '02']]) })] },
+    { name: 'status_list not a map', statusLists: [token({ body: '00' })] },
+    { name: 'ttl 0', statusLists: [token({ ttl: '00' })] },
+    { name: 'ttl float', statusLists: [token({ ttl: f64(60.5) })] },
+    { name: 'no ttl', statusLists: [token({ ttl: null })] },
+    { name: 'sub empty', statusLists: [token({ sub: '60' })] },
+    { name: 'sub other URI', statusLists: [token({ sub: tstr('https://bhxh.example/sl/2') })] },
+    { name: 'payload not a map', statusLists: [token({ payload: arr(['00']) })] },
+    { name: 'payload bad CBOR', statusLists: [token({ payload: 'a201' })] },
+    { name: 'crit [99], absent', statusLists: [token({ crit: arr([uint(99)]) })] },
+    { name: 'crit [16]', statusLists: [token({ crit: arr(['10']) })] },
+    { name: 'crit []', statusLists: [token({ crit: '80' })] },
+    { name: 'not COSE', statusLists: ['a0'] },
+  ];
+  return runs;
 }

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
 import { createVerifier } from '../../src/verify.js';
-import { randomInputs, targetedInputs } from './differential.js';
+import { randomInputs, statusListRuns, targetedInputs } from './differential.js';
 
 const python = process.env.ANSINH_PYTHON ?? '/usr/bin/python3';
 const pythonRequired = process.env.ANSINH_REQUIRE_PYTHON === '1';
@@ -69,6 +69,12 @@ interface Request {
   statusLists?: string[];
   requireStatus?: boolean;
   inflate?: string[];
+  runs?: {
+    name: string;
+    statusLists: string[];
+    requireStatus?: boolean;
+    texts: { name: string; qr: string }[];
+  }[];
 }
 
 /** Runs the Python verifier on one request; one result per verified text. */
@@ -363,5 +369,51 @@ describe.skipIf(!pythonAvailable && !pythonRequired)(
       ])
         expect(counts.get(code) ?? 0, code).toBeGreaterThan(0);
     }, 60_000);
+
+    it('agrees with the TypeScript verifier on which status lists load and what they make of each card', async () => {
+      const runs = statusListRuns(vectors);
+      const texts = vectors.credentials.map((c) => ({ name: c.name, qr: c.qr }));
+      const lines = await runPython({ onlyTexts: true, runs: runs.map((r) => ({ ...r, texts })) });
+      expect(lines).toHaveLength(runs.length * (texts.length + 1));
+      const disagreements: string[] = [];
+      const outcomes = new Set<string>();
+      for (const [r, run] of runs.entries()) {
+        const verifier = createVerifier({
+          roots: [vectors.keys.root!.public as JsonWebKey],
+          trustList: Buffer.from(vectors.trustList, 'hex'),
+          statusLists: run.statusLists.map((hex) => Buffer.from(hex, 'hex')),
+          requireStatus: run.requireStatus ?? false,
+          now: new Date(vectors.verifyAt),
+          crypto: nodeCryptoBackend,
+        });
+        const base = r * (texts.length + 1);
+        const tsProblems = (await verifier.ready()).map((p) => p.code);
+        const pyProblems = (lines[base] as unknown as { problems: string[] }).problems;
+        if (tsProblems.join() !== pyProblems.join())
+          disagreements.push(`${run.name}: loading: ts [${tsProblems}], python [${pyProblems}]`);
+        for (const [i, t] of texts.entries()) {
+          const ts = await verifier.verify(t.qr);
+          const py = lines[base + 1 + i]!;
+          const tsOutcome = ts.valid ? `valid ${'status' in ts ? ts.status : ''}` : ts.error.code;
+          const pyOutcome = py.valid
+            ? `valid ${py.status === 'none' ? 'valid' : py.status}`
+            : String(py.code);
+          outcomes.add(tsOutcome);
+          if (tsOutcome !== pyOutcome)
+            disagreements.push(`${run.name}/${t.name}: ts ${tsOutcome}, python ${pyOutcome}`);
+        }
+      }
+      expect(disagreements).toEqual([]);
+      for (const code of [
+        'valid unchecked',
+        'ERR_STATUS_LIST_INVALID',
+        'ERR_STATUS_LIST_ISSUER',
+        'ERR_STATUS_LIST_EXPIRED',
+        'ERR_STATUS_INDEX',
+        'ERR_STATUS_UNKNOWN',
+        'ERR_STATUS_UNAVAILABLE',
+      ])
+        expect(outcomes, code).toContain(code);
+    });
   },
 );

@@ -18,6 +18,10 @@ Request (JSON object):
   requireStatus  true: a card whose status cannot be checked fails (ERR_STATUS_UNAVAILABLE)
   inflate      optional [hex]: zlib streams to inflate alone (testing the decoder against
                other encoders); one {"inflated": hex | null, "code"} line each, before the texts
+  runs         optional [{"name", "statusLists", "requireStatus", "texts"}]: more verifiers,
+               each with its own status lists, after the texts above; each run writes
+               {"name", "problems": [codes of the lists that did not load]}, then its texts,
+               named "<run>/<text>"
 
 Output: one JSON object per line and per text:
   {"name", "valid", "code", "stage", "detail", "kid", "issuer", "status", "card", "stages"}
@@ -1175,6 +1179,13 @@ def main():
         out = {"name": t["name"]}
         out.update(verifier.verify(t["qr"]))
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    for run in req.get("runs", []):
+        v = Verifier(now, req.get("skew", 300), roots, trust_hex, run["statusLists"], run.get("requireStatus", False))
+        sys.stdout.write(json.dumps({"name": run["name"], "problems": v.problems}) + "\n")
+        for t in run["texts"]:
+            out = {"name": run["name"] + "/" + t["name"]}
+            out.update(v.verify(t["qr"]))
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
