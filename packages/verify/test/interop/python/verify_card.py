@@ -3,7 +3,8 @@
 
 It exists to prove that the document is enough to write a verifier in another language: it uses
 only the Python standard library and Debian's python3-cryptography, and its own base45, inflate
-and strict CBOR decoders. Guesses the document forced are listed in ../README.md.
+and strict CBOR decoders. Where the first version of the document left a rule open, ../README.md
+says which section now states it; this file implements the rules as the document states them.
 
 Usage: verify_card.py [REQUEST.json]   (the request is read from stdin without an argument)
 
