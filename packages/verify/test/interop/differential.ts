@@ -190,6 +190,8 @@ export function targetedInputs(vectors: DiffVectors): { name: string; qr: string
   // Indefinite lengths.
   add('indefinite claims map', map([ISS, EXP, IAT, CARD], true));
   add('indefinite iss text', map([['01', `7f${tstr('V')}${tstr('SS')}ff`], EXP, IAT, CARD]));
+  add('indefinite text, a character split across chunks', map([['01', '7f61c361a1ff'], EXP, IAT, CARD]));
+  add('indefinite text, chunks VS + S', map([['01', `7f${tstr('VS')}${tstr('S')}ff`], EXP, IAT, CARD]));
   add('indefinite iss text, empty chunk list', map([['01', '7fff'], EXP, IAT, CARD]));
   add('indefinite text with a bstr chunk', map([['01', `7f${bstr('565353')}ff`], EXP, IAT, CARD]));
   add(
