@@ -31,18 +31,21 @@ export interface DecodeCborOptions {
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BREAK = Symbol('break');
 
-/** UTF-8 text, strictly; short ASCII strings (most keys and codes) skip TextDecoder's call cost. */
-function decodeText(bytes: Uint8Array): string {
-  if (bytes.length <= 32) {
+/**
+ * The UTF-8 text in `bytes[start..end)`, strictly; short ASCII strings (most keys and codes) skip
+ * TextDecoder's call cost.
+ */
+function decodeText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 32) {
     let text = '';
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = start; i < end; i++) {
       const b = bytes[i] as number;
-      if (b >= 0x80) return decodeUtf8(bytes);
+      if (b >= 0x80) return decodeUtf8(bytes.subarray(start, end));
       text += String.fromCharCode(b);
     }
     return text;
   }
-  return decodeUtf8(bytes);
+  return decodeUtf8(bytes.subarray(start, end));
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -151,9 +154,14 @@ class Reader {
       case 2:
       case 3: {
         const n = this.length(ai, true);
-        const bytes = n === -1 ? this.chunks(major) : major === 2 ? this.take(n).slice() : this.take(n);
-        if (major === 2) return bytes;
-        return decodeText(bytes);
+        if (n === -1) {
+          const joined = this.chunks(major);
+          return major === 2 ? joined : decodeText(joined, 0, joined.length);
+        }
+        const start = this.pos;
+        this.pos += n;
+        // A byte string is copied (the result must not alias the input); text is read in place.
+        return major === 2 ? this.bytes.slice(start, this.pos) : decodeText(this.bytes, start, this.pos);
       }
       case 4: {
         this.enter(depth);

@@ -281,6 +281,29 @@ describe('date arithmetic', () => {
     }
     expect(isoDateToDays('2000-02-29')).toBe(11016);
   });
+
+  it('reads exactly the strings /^\\d{4}-\\d{2}-\\d{2}$/ matches (property)', async () => {
+    const { isoDateToDays, daysToIsoDate } = await import('../../src/card/card.js');
+    const nearDate = fc.oneof(
+      isoDate,
+      fc.string({ unit: fc.constantFrom(...'0123456789-/: \n٣０'), minLength: 8, maxLength: 12 }),
+      isoDate.chain((d) =>
+        fc
+          .tuple(fc.nat(9), fc.constantFrom('x', '/', ':', ' ', '٣', '０', '\n', ''))
+          .map(([i, c]) => d.slice(0, i) + c + d.slice(i + 1)),
+      ),
+      isoDate.map((d) => `${d}\n`),
+    );
+    fc.assert(
+      fc.property(nearDate, (text) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        const days = isoDateToDays(text);
+        if (!m) expect(days).toBeUndefined();
+        else if (days !== undefined) expect(daysToIsoDate(days)).toBe(text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('wire numbers', () => {
