@@ -32,12 +32,15 @@ export function digitsToBcd(digits: string): Uint8Array {
 /** The digit string of packed BCD bytes, or undefined when a nibble is not a decimal digit. */
 export function bcdToDigits(bytes: Uint8Array): string | undefined {
   let out = '';
-  for (const b of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
     if (b >> 4 > 9 || (b & 15) > 9) return undefined;
-    out += `${b >> 4}${b & 15}`;
+    out += DIGIT_PAIRS[(b >> 4) * 10 + (b & 15)];
   }
   return out;
 }
+
+const DIGIT_PAIRS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
 /** Sex on the wire: the national ID's convention, male 1, female 2. */
 export const SEX_WIRE = { male: 1, female: 2 } as const;

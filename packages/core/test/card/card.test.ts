@@ -467,3 +467,78 @@ describe('isExactCard on names at the edges (code points, surrogates, normalisat
     expect(cardSchema.safeParse(card).success).toBe(expected);
   });
 });
+
+describe('decodeCardClaims fast path for good cards', async () => {
+  const { readGoodCard, decodeCardClaimsFully } = await import('../../src/card/decode.js');
+
+  it('reads every valid card on the fast path, as the full reader does', () => {
+    fc.assert(
+      fc.property(validCard, (c) => {
+        const wire = encodeCardClaims(c);
+        expect(readGoodCard(wire)).toStrictEqual(c);
+        expect(decodeCardClaimsFully(wire)).toStrictEqual({ ok: true, value: c });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Values that are wrong, or right for another key, for any place in the map.
+  const oddWireValue = fc.oneof(
+    fc.constantFrom(
+      undefined,
+      null,
+      0,
+      1,
+      2,
+      3,
+      9,
+      10,
+      -1,
+      1.5,
+      2n,
+      -25567,
+      84005,
+      84006,
+      -25568,
+      '',
+      'x',
+      'DN401',
+      'DN4010112345678',
+      '01013',
+      Uint8Array.of(0x00, 0x10, 0x85, 0x01, 0x23, 0x45),
+      Uint8Array.of(0x01, 0x12, 0x34, 0x56, 0x78),
+      Uint8Array.of(0x0a),
+      [],
+      [1, 1],
+      [5, 6],
+      [0],
+      [10],
+    ),
+    fc.anything({ withMap: true, withBigInt: true, maxDepth: 2 }),
+  );
+  const mapKey = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(1n, '1', 1.5));
+
+  it('gives the full reader’s result for near-valid card maps (property)', () => {
+    fc.assert(
+      fc.property(
+        validCard,
+        fc.array(fc.tuple(fc.boolean(), mapKey, oddWireValue, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (c, edits) => {
+          const wire = encodeCardClaims(c) as Map<unknown, unknown>;
+          for (const [inHealthInsurance, key, value, remove] of edits) {
+            const target =
+              inHealthInsurance && wire.get(7) instanceof Map ? (wire.get(7) as Map<unknown, unknown>) : wire;
+            if (remove) target.delete(key);
+            else target.set(key, value);
+          }
+          // The fast path may only answer what the full reader answers.
+          const fast = readGoodCard(wire);
+          if (fast !== undefined)
+            expect(decodeCardClaimsFully(wire)).toStrictEqual({ ok: true, value: fast });
+          else expect(decodeCardClaims(wire)).toStrictEqual(decodeCardClaimsFully(wire));
+        },
+      ),
+      { numRuns: 4000 },
+    );
+  });
+});
