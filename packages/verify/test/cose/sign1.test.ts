@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSign1, toBeSigned } from '../../src/cose/sign1.js';
+import { encodeCbor } from '../../src/cbor.js';
+import { parseSign1, sigStructure, toBeSigned } from '../../src/cose/sign1.js';
 import { signatureAlgorithm, verifySign1Signature } from '../../src/cose/verify-signature.js';
 import { decodeCwtPayload, readCwtClaims } from '../../src/cwt/claims.js';
 import { importCoseKey } from '../../src/keys/cose-key.js';
@@ -102,4 +103,18 @@ describe('parseSign1 structure', () => {
       );
     }
   });
+});
+
+describe('sigStructure', () => {
+  it.each([0, 1, 23, 24, 255, 256, 65_535, 65_536])(
+    'equals the CBOR encoding of the array for a %i-byte payload',
+    (n) => {
+      const protectedBytes = Uint8Array.of(0xa1, 0x01, 0x26);
+      const payload = Uint8Array.from({ length: n }, (_, i) => i & 0xff);
+      const aad = Uint8Array.from({ length: n % 30 }, (_, i) => 255 - i);
+      expect(sigStructure(protectedBytes, payload, aad)).toEqual(
+        encodeCbor(['Signature1', protectedBytes, aad, payload]),
+      );
+    },
+  );
 });
