@@ -77,19 +77,11 @@ export async function generateSigningKeyNoble(alg: 'ES256' | 'EdDSA'): Promise<G
   if (alg === 'ES256') {
     const d = p256.utils.randomSecretKey();
     const point = p256.getPublicKey(d, false); // 04 ‖ x ‖ y
-    return generatedKey(alg, {
-      kty: 'EC',
-      crv: 'P-256',
-      x: toBase64Url(point.subarray(1, 33)),
-      y: toBase64Url(point.subarray(33)),
-      d: toBase64Url(d),
-    });
+    return generatedKey(
+      { kty: 'EC', crv: 'P-256', x: point.slice(1, 33), y: point.slice(33) },
+      toBase64Url(d),
+    );
   }
   const d = ed25519.utils.randomSecretKey();
-  return generatedKey(alg, {
-    kty: 'OKP',
-    crv: 'Ed25519',
-    x: toBase64Url(ed25519.getPublicKey(d)),
-    d: toBase64Url(d),
-  });
+  return generatedKey({ kty: 'OKP', crv: 'Ed25519', x: ed25519.getPublicKey(d) }, toBase64Url(d));
 }

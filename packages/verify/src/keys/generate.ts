@@ -1,8 +1,6 @@
 import { VerifyError } from '../errors.js';
-import { toHex } from '../lib/bytes.js';
-import { importJwk } from './jwk.js';
-import { kidFromPublicKey } from './thumbprint.js';
-import type { SignatureAlgorithmName } from './types.js';
+import { algorithmForKey, exportJwk, importJwk } from './jwk.js';
+import type { VerificationKey } from './types.js';
 
 /** A new signing key as JWKs, each with `alg` and ansinh's hex `kid`. */
 export interface GeneratedKey {
@@ -21,12 +19,13 @@ export async function generateSigningKey(alg: 'ES256' | 'EdDSA'): Promise<Genera
   if (!subtle) throw new VerifyError('ERR_UNSUPPORTED', 'key');
   const params = alg === 'ES256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' };
   const pair = (await subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
-  return generatedKey(alg, await subtle.exportKey('jwk', pair.privateKey));
+  const { kty, crv, x, y, d } = await subtle.exportKey('jwk', pair.privateKey);
+  return generatedKey(importJwk({ kty, crv, x, ...(y === undefined ? {} : { y }) }), d as string);
 }
 
-/** The {@link GeneratedKey} of a private JWK (EC P-256 or OKP Ed25519 with `d`). */
-export function generatedKey(alg: SignatureAlgorithmName, { kty, crv, x, y, d }: JsonWebKey): GeneratedKey {
-  const publicJwk = { kty, crv, x, ...(y === undefined ? {} : { y }) };
-  const kid = toHex(kidFromPublicKey(importJwk(publicJwk)));
-  return { privateJwk: { ...publicJwk, d, alg, kid }, publicJwk: { ...publicJwk, alg, kid } };
+/** The {@link GeneratedKey} of a public key and its private scalar `d` (base64url). */
+export function generatedKey(publicKey: VerificationKey, d: string): GeneratedKey {
+  const { alg: _alg, kid, ...parts } = exportJwk(publicKey);
+  const alg = algorithmForKey(publicKey);
+  return { privateJwk: { ...parts, d, alg, kid }, publicJwk: { ...parts, alg, kid } };
 }

@@ -1,8 +1,8 @@
 import { constants, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import type { CryptoBackend } from '../crypto-backend.js';
 import { VerifyError } from '../errors.js';
+import { algorithmForKey, exportJwk } from '../keys/jwk.js';
 import type { VerificationKey } from '../keys/types.js';
-import { toBase64Url } from '../lib/bytes.js';
 
 // Turning a key into a KeyObject costs about as much as a verification: once per key object.
 // A key OpenSSL refuses is remembered as such, so a bad key costs its error once.
@@ -11,14 +11,9 @@ const keyObjects = new WeakMap<VerificationKey, KeyObject | VerifyError>();
 function publicKeyObject(key: VerificationKey): KeyObject {
   let found = keyObjects.get(key);
   if (found === undefined) {
-    const jwk =
-      key.kty === 'EC'
-        ? { kty: 'EC', crv: 'P-256', x: toBase64Url(key.x), y: toBase64Url(key.y) }
-        : key.kty === 'OKP'
-          ? { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.x) }
-          : { kty: 'RSA', n: toBase64Url(key.n), e: toBase64Url(key.e) };
     try {
-      found = createPublicKey({ key: jwk, format: 'jwk' });
+      // exportJwk's extra members (alg, kid) are ignored by node:crypto.
+      found = createPublicKey({ key: { ...exportJwk(key) }, format: 'jwk' });
       // node:crypto answers `false` for a modulus OpenSSL cannot use (zero, or not the length
       // its bytes say) where WebCrypto throws; both must call the key invalid.
       const bits = found.asymmetricKeyDetails?.modulusLength;
@@ -69,10 +64,6 @@ function verifyOnPool(
   });
 }
 
-function keyMatchesAlg(alg: Parameters<CryptoBackend['verify']>[0], key: VerificationKey): boolean {
-  return alg === 'ES256' ? key.kty === 'EC' : alg === 'EdDSA' ? key.kty === 'OKP' : key.kty === 'RSA';
-}
-
 /**
  * The Node backend: node:crypto (OpenSSL, the library under Node's WebCrypto too, so the answers
  * are the same). One verification runs synchronously on the calling thread: Node's WebCrypto
@@ -83,7 +74,7 @@ function keyMatchesAlg(alg: Parameters<CryptoBackend['verify']>[0], key: Verific
 export const nodeCryptoBackend: CryptoBackend = {
   name: 'node',
   async verify(alg, key, data, signature, options) {
-    if (!keyMatchesAlg(alg, key)) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+    if (algorithmForKey(key) !== alg) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
     // RFC 8017 §8.1.2 step 1, as the WebCrypto path checks it.
     if (key.kty === 'RSA' && signature.length !== key.n.length)
       throw new VerifyError('ERR_SIGNATURE_FORMAT', 'signature');
