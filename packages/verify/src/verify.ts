@@ -2,7 +2,7 @@ import { type Card, decodeCardClaims, type Lang, type Result } from '@ansinh/cor
 import { decodeBase45 } from './base45.js';
 import { readProtectedAlgAndKid } from './cose/headers.js';
 import { HEADER, parseSign1, type Sign1 } from './cose/sign1.js';
-import { type SignatureAlgorithm, verifySign1Signature } from './cose/verify-signature.js';
+import { firstVerifyingCandidate, type SignatureAlgorithm } from './cose/verify-signature.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import {
   type CwtClaims,
@@ -163,16 +163,7 @@ async function verifyWithCandidates(
     (c) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name),
   );
   if (usable.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
-  let lastError: unknown;
-  for (const candidate of usable) {
-    try {
-      await verifySign1Signature(sign1, alg, candidate.key, backend, undefined, { concurrent });
-      return candidate;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
+  return firstVerifyingCandidate(sign1, alg, usable, (c) => c.key, backend, concurrent);
 }
 
 /**

@@ -67,3 +67,30 @@ export async function verifySign1Signature(
   const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature, options);
   if (!ok) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
 }
+
+/**
+ * The first of `candidates` (keys sharing the message's kid) whose key verifies the signature;
+ * rejects with the last candidate's error when none does. Callers filter the candidates first.
+ *
+ * @example
+ * const signer = await firstVerifyingCandidate(sign1, alg, trusted, (t) => t.key, backend, false);
+ */
+export async function firstVerifyingCandidate<T>(
+  sign1: Sign1,
+  alg: SignatureAlgorithm,
+  candidates: readonly T[],
+  keyOf: (candidate: T) => VerificationKey,
+  backend: CryptoBackend,
+  concurrent: boolean,
+): Promise<T> {
+  let lastError: unknown;
+  for (const candidate of candidates) {
+    try {
+      await verifySign1Signature(sign1, alg, keyOf(candidate), backend, undefined, { concurrent });
+      return candidate;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}

@@ -3,9 +3,9 @@ import { PS256_ALGORITHM } from '../alg/ps256.js';
 import { decodeBase45 } from '../base45.js';
 import { checkCritical, HEADER, parseSign1, type Sign1 } from '../cose/sign1.js';
 import {
+  firstVerifyingCandidate,
   SIGNATURE_ALGORITHMS,
   type SignatureAlgorithm,
-  verifySign1Signature,
 } from '../cose/verify-signature.js';
 import type { CryptoBackend } from '../crypto-backend.js';
 import { decodeCwtPayload, readCwtClaims } from '../cwt/claims.js';
@@ -154,16 +154,7 @@ async function verifyWithCandidates(
   // A key-usage extension without digitalSignature forbids signing anything.
   const usable = matching.filter((c) => c.digitalSignature !== false);
   if (usable.length === 0) throw new VerifyError('ERR_KEY_USAGE', 'key');
-  let lastError: unknown;
-  for (const candidate of usable) {
-    try {
-      await verifySign1Signature(sign1, alg, candidate.publicKey, backend, undefined, { concurrent });
-      return candidate;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
+  return firstVerifyingCandidate(sign1, alg, usable, (c) => c.publicKey, backend, concurrent);
 }
 
 /**

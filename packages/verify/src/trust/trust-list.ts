@@ -2,7 +2,7 @@ import { decodeCbor, encodeCbor } from '../cbor.js';
 import { createSign1 } from '../cose/create-sign1.js';
 import { readProtectedAlgAndKid } from '../cose/headers.js';
 import { HEADER, parseSign1 } from '../cose/sign1.js';
-import { verifySign1Signature } from '../cose/verify-signature.js';
+import { firstVerifyingCandidate } from '../cose/verify-signature.js';
 import type { CryptoBackend } from '../crypto-backend.js';
 import { toNumericDate } from '../cwt/claims.js';
 import { VerifyError } from '../errors.js';
@@ -156,17 +156,7 @@ export async function openTrustList(
   const { alg, kid } = readProtectedAlgAndKid(sign1, [HEADER.typ]);
   const roots = options.roots.map(importPublicKey).filter((r) => equalBytes(kidFromPublicKey(r), kid));
   if (roots.length === 0) throw new VerifyError('ERR_KID_UNKNOWN', 'trust');
-  let lastError: unknown;
-  for (const root of roots) {
-    try {
-      await verifySign1Signature(sign1, alg, root, options.crypto);
-      lastError = undefined;
-      break;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  if (lastError) throw lastError;
+  await firstVerifyingCandidate(sign1, alg, roots, (root) => root, options.crypto, false);
   const doc = decodeCbor(sign1.payload);
   if (!(doc instanceof Map)) throw invalid();
   const iss = doc.get('iss');
