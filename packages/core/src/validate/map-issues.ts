@@ -49,7 +49,13 @@ function typeOfValue(v: unknown): string {
 
 /** A short, safe rendering of an offending code value for a message. */
 function shortValue(v: unknown): string {
-  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  let text: string;
+  try {
+    text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    // JSON.stringify throws on a bigint and on an object that contains itself.
+    text = typeof v === 'bigint' ? String(v) : typeOfValue(v);
+  }
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 

@@ -186,4 +186,20 @@ describe('validateRecord', () => {
       expect(validate(record)).toEqual(validateRecord('poverty-reduction', record, { lang: 'en' }));
     }
   });
+
+  it.each(RECORD_KINDS)(
+    '%s: a field holding a bigint or an object that contains itself is an issue, not a throw',
+    (kind) => {
+      const record = structuredClone(generateRecord(kind, 3, 0)) as Record<string, unknown>;
+      const cyclic: Record<string, unknown> = {};
+      cyclic.x = cyclic;
+      for (const key of Object.keys(record)) {
+        for (const value of [cyclic, 10n]) {
+          const r = validateRecord(kind, { ...record, [key]: value }, { lang: 'en' });
+          expect(r.ok, `${kind}.${key} = ${typeof value}`).toBe(false);
+          if (!r.ok) for (const i of r.issues) expect(i.message.length).toBeGreaterThan(0);
+        }
+      }
+    },
+  );
 });
