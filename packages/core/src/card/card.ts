@@ -101,6 +101,12 @@ export function daysToIsoDate(days: number): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
+// Field patterns, shared by cardSchema and its hand-written twin isExactCard.
+const PERSONAL_ID = /^\d{12}$/;
+const SI_NUMBER = /^\d{10}$/;
+const HI_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
+const FACILITY = /^\d{5}$/;
+
 const isoDate = (what: string) =>
   z
     .string()
@@ -142,14 +148,14 @@ export const cardSchema = z
   .object({
     schemaVersion: z.literal(CARD_SCHEMA_VERSION),
     type: z.enum(CARD_TYPES),
-    personalId: z.string().check(z.regex(/^\d{12}$/, 'personalId: expected 12 digits')),
+    personalId: z.string().check(z.regex(PERSONAL_ID, 'personalId: expected 12 digits')),
     name: z
       .string()
       .check(z.refine(isCardName, 'name: expected 1–80 characters, NFC, trimmed, no control characters')),
     dateOfBirth: isoDate('dateOfBirth'),
     sex: z.enum(['male', 'female']),
     socialInsuranceNumber: z.optional(
-      z.string().check(z.regex(/^\d{10}$/, 'socialInsuranceNumber: expected 10 digits')),
+      z.string().check(z.regex(SI_NUMBER, 'socialInsuranceNumber: expected 10 digits')),
     ),
     healthInsurance: z.optional(
       z
@@ -158,13 +164,13 @@ export const cardSchema = z
             .string()
             .check(
               z.regex(
-                /^[A-Z]{2}[1-5]\d{12}$/,
+                HI_CARD_NUMBER,
                 'cardNumber: expected 2 letters, a benefit level 1–5, 2 province digits, 10 digits',
               ),
             ),
           validFrom: isoDate('validFrom'),
           validTo: isoDate('validTo'),
-          facility: z.optional(z.string().check(z.regex(/^\d{5}$/, 'facility: expected 5 digits'))),
+          facility: z.optional(z.string().check(z.regex(FACILITY, 'facility: expected 5 digits'))),
         })
         .check(
           z.refine((hi) => (isoDateToDays(hi.validFrom) ?? 0) <= (isoDateToDays(hi.validTo) ?? 0), {
@@ -190,10 +196,6 @@ export const cardSchema = z
     }),
   );
 
-const PERSONAL_ID = /^\d{12}$/;
-const SI_NUMBER = /^\d{10}$/;
-const HI_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
-const FACILITY = /^\d{5}$/;
 const CARD_KEYS = new Set(Object.keys(cardSchema.def.shape));
 const HI_KEYS = new Set(['cardNumber', 'validFrom', 'validTo', 'facility']);
 const PROGRAMS: ReadonlySet<unknown> = new Set(PROGRAM_CODES);

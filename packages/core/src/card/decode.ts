@@ -88,6 +88,17 @@ function namesByKey(keys: Readonly<Record<string, number>>): Map<unknown, string
   return names;
 }
 
+/** A day number in the card's range as `YYYY-MM-DD`, else undefined. Every whole day number in
+ * range is a real date (a test walks them all). */
+function dayText(days: unknown): string | undefined {
+  return Number.isSafeInteger(days) && (days as number) >= FIRST_DAY && (days as number) <= LAST_DAY
+    ? daysToIsoDate(days as number)
+    : undefined;
+}
+
+/** The digits of packed BCD bytes, else undefined. */
+const bcdText = (bytes: unknown) => (bytes instanceof Uint8Array ? bcdToDigits(bytes) : undefined);
+
 /** Reads the compact map and collects wire-level issues (types, unknown keys); semantics come from cardSchema. */
 class WireReader {
   readonly issues: Issue[] = [];
@@ -140,20 +151,16 @@ class WireReader {
   /** BCD bytes back to digits; a non-decimal nibble is reported with `code`. */
   digits(bytes: unknown, path: Path, code: CardIssueCode): string | undefined {
     if (bytes === undefined) return undefined;
-    const digits = bcdToDigits(bytes as Uint8Array);
+    const digits = bcdText(bytes);
     if (digits === undefined) this.issue(code, path);
     return digits;
   }
 
   date(days: unknown, path: Path): string | undefined {
     if (days === undefined) return undefined;
-    // Every whole day number in range is a real date (a test walks them all); `fields` has
-    // already checked it is a safe integer.
-    if ((days as number) < FIRST_DAY || (days as number) > LAST_DAY) {
-      this.issue('CARD_DATE_INVALID', path, { min: MIN_CARD_YEAR, max: MAX_CARD_YEAR });
-      return undefined;
-    }
-    return daysToIsoDate(days as number);
+    const text = dayText(days);
+    if (text === undefined) this.issue('CARD_DATE_INVALID', path, { min: MIN_CARD_YEAR, max: MAX_CARD_YEAR });
+    return text;
   }
 }
 
@@ -185,16 +192,6 @@ function codeForSchemaIssue(path: Path, refinement: boolean): CardIssueCode {
       return 'CARD_FIELD_TYPE';
   }
 }
-
-/** A day number in the card's range as `YYYY-MM-DD`, else undefined. */
-function dayText(days: unknown): string | undefined {
-  return Number.isSafeInteger(days) && (days as number) >= FIRST_DAY && (days as number) <= LAST_DAY
-    ? daysToIsoDate(days as number)
-    : undefined;
-}
-
-/** The digits of packed BCD bytes, else undefined. */
-const bcdText = (bytes: unknown) => (bytes instanceof Uint8Array ? bcdToDigits(bytes) : undefined);
 
 /**
  * The common case, a good card map, read straight into a {@link Card} without collecting issues:
