@@ -1,5 +1,6 @@
 import { CborTag, decodeCbor, encodeCbor, head } from '../cbor.js';
 import { VerifyError } from '../errors.js';
+import { concatBytes } from '../lib/bytes.js';
 
 /** COSE header labels used here (RFC 9052 §3.1, RFC 9596 for `typ`). */
 export const HEADER = { alg: 1, crit: 2, contentType: 3, kid: 4, typ: 16 } as const;
@@ -84,19 +85,6 @@ export function checkCritical(sign1: Sign1, understood: readonly (number | strin
   }
 }
 
-/** Bytes of the deterministic head of a byte string of `n` bytes (n < 2^32: a QR holds far less). */
-function bstrHeadLength(n: number): number {
-  return n < 24 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
-}
-
-/** Writes `bytes` as a CBOR byte string at `offset`; returns the offset after it. */
-function writeBstr(out: Uint8Array, offset: number, bytes: Uint8Array): number {
-  const h = head(2, bytes.length);
-  out.set(h, offset);
-  out.set(bytes, offset + h.length);
-  return offset + h.length + bytes.length;
-}
-
 /**
  * The bytes a COSE_Sign1 signature covers (RFC 9052 §4.4):
  * `["Signature1", protected, external_aad, payload]`.
@@ -109,22 +97,16 @@ export function sigStructure(
   payload: Uint8Array,
   externalAad: Uint8Array = new Uint8Array(0),
 ): Uint8Array {
-  // Written in one allocation with no intermediate arrays (it runs once per verification):
   // array(4), "Signature1", then three byte strings, each with its deterministic CBOR head.
-  const out = new Uint8Array(
-    SIGNATURE1_PREFIX.length +
-      bstrHeadLength(protectedBytes.length) +
-      protectedBytes.length +
-      bstrHeadLength(externalAad.length) +
-      externalAad.length +
-      bstrHeadLength(payload.length) +
-      payload.length,
+  return concatBytes(
+    SIGNATURE1_PREFIX,
+    head(2, protectedBytes.length),
+    protectedBytes,
+    head(2, externalAad.length),
+    externalAad,
+    head(2, payload.length),
+    payload,
   );
-  out.set(SIGNATURE1_PREFIX);
-  let offset = writeBstr(out, SIGNATURE1_PREFIX.length, protectedBytes);
-  offset = writeBstr(out, offset, externalAad);
-  writeBstr(out, offset, payload);
-  return out;
 }
 
 /**
