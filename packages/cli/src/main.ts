@@ -27,16 +27,20 @@ const commands: readonly Command[] = [
   scanCommand,
 ];
 
+/** One aligned `  name  summary` line per command. */
+function commandLines(list: readonly Command[]): string[] {
+  const width = Math.max(...list.map((c) => c.name.join(' ').length), 8);
+  return list.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`);
+}
+
 function topHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.join(' ').length), 8);
-  const lines = commands.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`);
   return [
     "ansinh: tools for Vietnam's national social security data standard",
     '',
     'Usage: ansinh <command> [options]',
     '',
     'Commands:',
-    ...lines,
+    ...commandLines(commands),
     '',
     "Run `ansinh <command> --help` for a command's options and an example.",
     'Exit codes: 0 success, 1 invalid data, 2 usage or I/O error.',
@@ -45,12 +49,11 @@ function topHelp(): string {
 }
 
 function groupHelp(word: string, group: readonly Command[]): string {
-  const width = Math.max(...group.map((c) => c.name.join(' ').length));
   return [
     `Usage: ansinh ${word} <command> [options]`,
     '',
     'Commands:',
-    ...group.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
+    ...commandLines(group),
     '',
     "Run `ansinh <command> --help` for a command's options and an example.",
     '',
