@@ -8,33 +8,11 @@
  * @packageDocumentation
  */
 
-import type { Signer } from '../sign/signer.js';
-import { signerFromJwk as baseSignerFromJwk } from '../sign/signer.js';
-import {
-  createVerifier as baseCreateVerifier,
-  type Verifier,
-  type VerifierOptions,
-  type VerifyResult,
-} from '../verify.js';
+import { entryDefaults } from '../entry-defaults.js';
 import { nodeCryptoBackend } from './node-crypto.js';
 
 export * from '../index.js';
 export { nodeCryptoBackend } from './node-crypto.js';
 
-/** {@link baseCreateVerifier | createVerifier} on node:crypto unless `crypto` says otherwise. */
-export function createVerifier(options: VerifierOptions = {}): Verifier {
-  return baseCreateVerifier({ crypto: nodeCryptoBackend, ...options });
-}
-
-/** {@link baseCreateVerifier | verifyCard} on node:crypto. */
-export function verifyCard(text: unknown, options: VerifierOptions = {}): Promise<VerifyResult> {
-  return createVerifier(options).verify(text);
-}
-
-/** A software signer from a private JWK, signing with node:crypto. */
-export function signerFromJwk(
-  privateJwk: JsonWebKey,
-  options: Parameters<typeof baseSignerFromJwk>[1] = {},
-): Promise<Signer> {
-  return baseSignerFromJwk(privateJwk, { crypto: nodeCryptoBackend, ...options });
-}
+/** `createVerifier`, `verifyCard` and `signerFromJwk` on node:crypto unless `crypto` says otherwise. */
+export const { createVerifier, verifyCard, signerFromJwk } = entryDefaults(nodeCryptoBackend);
