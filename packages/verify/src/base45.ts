@@ -2,7 +2,11 @@ import { VerifyError } from './errors.js';
 
 // RFC 9285: 45 characters, every 2 bytes become 3 characters (least significant first).
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-const INDEX = new Int8Array(128).fill(-1);
+// Index of each ASCII character; the others hold a value that makes any group containing them
+// negative: -2^17 outweighs the largest contribution of the other two digits (44·45 + 44·2025),
+// and three of them, times 1 + 45 + 2025, stay within 32 bits for the sign test.
+const INVALID = -(1 << 17);
+const INDEX = new Int32Array(128).fill(INVALID);
 for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 
 /**
@@ -36,36 +40,44 @@ export function encodeBase45(bytes: Uint8Array): string {
  * decodeBase45('QED8WEX0'); // bytes of 'ietf!'
  */
 export function decodeBase45(text: string): Uint8Array {
-  const rest = text.length % 3;
+  return decodeBase45From(text, 0);
+}
+
+/** Bytes `decodeBase45` gives for `length` characters (a dangling character is checked apart). */
+const decodedLength = (length: number) => Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0);
+
+/**
+ * `decodeBase45` of `text` from `start` (past a prefix, without slicing the string), into
+ * `into` when it is large enough (a scratch buffer: the result is then a view of it), else
+ * into a new array.
+ */
+export function decodeBase45From(text: string, start: number, into?: Uint8Array): Uint8Array {
+  const rest = (text.length - start) % 3;
   if (rest === 1) throw new VerifyError('ERR_BASE45', 'decode');
-  const out = new Uint8Array(((text.length - rest) / 3) * 2 + (rest === 2 ? 1 : 0));
-  // One check per group (no per-digit call): every code below 128, then every index not -1.
+  const length = decodedLength(text.length - start);
+  const out = into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+  // No branch per group: every group's value and range go into `bad`, whose sign bit is set
+  // when a character is outside the alphabet (or not ASCII) or a value does not fit its bytes.
+  let bad = 0;
   let o = 0;
-  let i = 0;
-  for (; i + 2 < text.length; i += 3) {
+  let i = start;
+  for (const end = text.length - 2; i < end; i += 3) {
     const ca = text.charCodeAt(i);
     const cb = text.charCodeAt(i + 1);
     const cc = text.charCodeAt(i + 2);
-    if ((ca | cb | cc) >= 128) throw new VerifyError('ERR_BASE45', 'decode');
-    const a = INDEX[ca] as number;
-    const b = INDEX[cb] as number;
-    const c = INDEX[cc] as number;
-    if ((a | b | c) < 0) throw new VerifyError('ERR_BASE45', 'decode');
-    const n = a + b * 45 + c * 2025;
-    if (n > 0xffff) throw new VerifyError('ERR_BASE45', 'decode');
+    const n =
+      (INDEX[ca & 127] as number) + (INDEX[cb & 127] as number) * 45 + (INDEX[cc & 127] as number) * 2025;
+    bad |= n | (0xffff - n) | -((ca | cb | cc) >> 7);
     out[o++] = n >> 8;
-    out[o++] = n & 0xff;
+    out[o++] = n;
   }
   if (rest === 2) {
     const ca = text.charCodeAt(i);
     const cb = text.charCodeAt(i + 1);
-    if ((ca | cb) >= 128) throw new VerifyError('ERR_BASE45', 'decode');
-    const a = INDEX[ca] as number;
-    const b = INDEX[cb] as number;
-    if ((a | b) < 0) throw new VerifyError('ERR_BASE45', 'decode');
-    const n = a + b * 45;
-    if (n > 0xff) throw new VerifyError('ERR_BASE45', 'decode');
+    const n = (INDEX[ca & 127] as number) + (INDEX[cb & 127] as number) * 45;
+    bad |= n | (0xff - n) | -((ca | cb) >> 7);
     out[o] = n;
   }
+  if (bad < 0) throw new VerifyError('ERR_BASE45', 'decode');
   return out;
 }

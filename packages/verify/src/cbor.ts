@@ -26,6 +26,11 @@ export class CborTag {
 export interface DecodeCborOptions {
   /** Containers (array, map, tag) allowed around the deepest item; default 16. */
   readonly maxDepth?: number;
+  /**
+   * Byte strings as views into the input instead of copies: cheaper, for a caller that owns the
+   * input and never changes it afterwards. Default false.
+   */
+  readonly viewBytes?: boolean;
 }
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -70,6 +75,7 @@ class Reader {
   constructor(
     readonly bytes: Uint8Array,
     readonly maxDepth: number,
+    readonly viewBytes: boolean,
   ) {}
 
   private get view(): DataView {
@@ -160,8 +166,10 @@ class Reader {
         }
         const start = this.pos;
         this.pos += n;
-        // A byte string is copied (the result must not alias the input); text is read in place.
-        return major === 2 ? this.bytes.slice(start, this.pos) : decodeText(this.bytes, start, this.pos);
+        // A byte string is copied unless the caller asked for views (a copy over 64 bytes costs
+        // an allocation outside the JS heap); text is read in place.
+        if (major === 3) return decodeText(this.bytes, start, this.pos);
+        return this.viewBytes ? this.bytes.subarray(start, this.pos) : this.bytes.slice(start, this.pos);
       }
       case 4: {
         this.enter(depth);
@@ -293,7 +301,7 @@ function objectKeyIdentity(key: object, bytes: Uint8Array, start: number, end: n
  * decodeCbor(new Uint8Array([0xa1, 0x01, 0x26])); // Map { 1 => -7 }
  */
 export function decodeCbor(bytes: Uint8Array, options: DecodeCborOptions = {}): unknown {
-  const reader = new Reader(bytes, options.maxDepth ?? CBOR_MAX_DEPTH);
+  const reader = new Reader(bytes, options.maxDepth ?? CBOR_MAX_DEPTH, options.viewBytes === true);
   const value = reader.read(0);
   if (reader.pos !== bytes.length) throw new VerifyError('ERR_CBOR_TRAILING', 'decode');
   return value;

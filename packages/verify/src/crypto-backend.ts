@@ -21,6 +21,17 @@ export interface CryptoBackend {
     signature: Uint8Array,
     options?: { readonly concurrent?: boolean },
   ): Promise<boolean>;
+  /**
+   * Optional: the same answer as `verify`, computed on the calling thread, for backends whose
+   * primitive is synchronous (node:crypto). With it the verifier checks a card with no promise
+   * per step; a backend without it (WebCrypto, whose calls are asynchronous) is awaited.
+   */
+  verifyNow?(
+    alg: SignatureAlgorithmName,
+    key: VerificationKey,
+    data: Uint8Array,
+    signature: Uint8Array,
+  ): boolean;
   /** A signing function for a private JWK (EC P-256 or OKP Ed25519 with `d`). */
   importSigningKey(
     alg: SignatureAlgorithmName,

@@ -56,6 +56,14 @@ function checkAdler32(data: Uint8Array, inflated: Uint8Array): void {
  * inflateZlib(deflateZlib(bytes)); // equal to bytes
  */
 export function inflateZlib(data: Uint8Array, maxBytes: number = MAX_INFLATED_BYTES): Uint8Array {
+  return inflateZlibInto(data, maxBytes, false);
+}
+
+/**
+ * `inflateZlib`; with `shared`, a QR payload is returned as a view of the buffer every call
+ * writes, valid only until the next call (for a caller that is done with it before returning).
+ */
+export function inflateZlibInto(data: Uint8Array, maxBytes: number, shared: boolean): Uint8Array {
   checkZlibHeader(data);
   // QR payloads inflate into the shared buffer; larger limits (status lists) grow a buffer of
   // their own, never past the limit.
@@ -64,7 +72,7 @@ export function inflateZlib(data: Uint8Array, maxBytes: number = MAX_INFLATED_BY
     ? { buffer: out, limit: maxBytes, growable: false }
     : { buffer: new Uint8Array(MAX_INFLATED_BYTES), limit: maxBytes, growable: true };
   const length = inflateRaw(data, 2, data.length - 4, target);
-  const inflated = small ? target.buffer.slice(0, length) : target.buffer.subarray(0, length);
+  const inflated = small && !shared ? target.buffer.slice(0, length) : target.buffer.subarray(0, length);
   checkAdler32(data, inflated);
   return inflated;
 }

@@ -1,8 +1,11 @@
 import { type Card, decodeCardClaims, type Lang, type Result } from '@ansinh/core';
-import { decodeBase45 } from './base45.js';
 import { readProtectedAlgAndKid } from './cose/headers.js';
 import { HEADER, parseSign1, type Sign1 } from './cose/sign1.js';
-import { firstVerifyingCandidate, type SignatureAlgorithm } from './cose/verify-signature.js';
+import {
+  firstVerifyingCandidate,
+  firstVerifyingCandidateNow,
+  type SignatureAlgorithm,
+} from './cose/verify-signature.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import {
   type CwtClaims,
@@ -21,11 +24,11 @@ import {
 } from './errors.js';
 import type { CertificateInput } from './hc1/document-signers.js';
 import { HC1_PREFIX, type Hc1VerifyResult, hc1VerifierWithConcurrency } from './hc1/verify-hc1.js';
-import { inflateZlib } from './inflate.js';
 import { importPublicKey, type KeyInput } from './keys/import.js';
 import { kidFromPublicKey } from './keys/thumbprint.js';
 import { equalBytes, toHex } from './lib/bytes.js';
 import { DEFAULT_SKEW_SECONDS, secondsClock } from './lib/clock.js';
+import { openQrText } from './open-qr-text.js';
 import { ANSINH_PREFIX, CARD_CLAIM, MAX_QR_TEXT_LENGTH } from './profile.js';
 import {
   getStatus,
@@ -151,20 +154,16 @@ function directKey(input: KeyInput): TrustedKey {
   return { kid: kidFromPublicKey(key), key, source: 'key' };
 }
 
-/** Tries each candidate key with the kid; resolves the one whose signature verifies. */
-async function verifyWithCandidates(
-  sign1: Sign1,
-  alg: SignatureAlgorithm,
-  candidates: readonly TrustedKey[],
-  backend: CryptoBackend,
-  concurrent = false,
-): Promise<TrustedKey> {
+/** The candidates (keys with the kid) that may check `alg`; `ERR_KEY_ALG_MISMATCH` when none. */
+function usableCandidates(candidates: readonly TrustedKey[], alg: SignatureAlgorithm): readonly TrustedKey[] {
   const usable = candidates.filter(
     (c) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name),
   );
   if (usable.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
-  return firstVerifyingCandidate(sign1, alg, usable, (c) => c.key, backend, concurrent);
+  return usable;
 }
+
+const keyOfCandidate = (candidate: TrustedKey) => candidate.key;
 
 /**
  * A verifier of ansinh card QR texts, built from pinned roots and a trust list, or from plain
@@ -243,7 +242,8 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
     try {
       const { alg, kid } = readProtectedAlgAndKid(sign1, [HEADER.typ]);
-      const signer = await verifyWithCandidates(sign1, alg, index.get(toHex(kid)) ?? [], backend);
+      const candidates = usableCandidates(index.get(toHex(kid)) ?? [], alg);
+      const signer = await firstVerifyingCandidate(sign1, alg, candidates, keyOfCandidate, backend, false);
       const validAtIat =
         (signer.validFrom === undefined || token.iat >= signer.validFrom) &&
         (signer.validTo === undefined || token.iat <= signer.validTo);
@@ -330,7 +330,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     let cwt: CwtClaims;
     let status: StatusReference | undefined;
     try {
-      map = decodeCwtPayload(payload);
+      // Byte strings stay views into the card's own bytes; the one that reaches the result (cti)
+      // is copied below.
+      map = decodeCwtPayload(payload, { viewBytes: true });
       cwt = readCwtClaims(map, ['iss', 'iat', 'exp']);
       status = readStatusReference(map);
     } catch (error) {
@@ -344,97 +346,143 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     }
   }
 
-  async function verifyAnsinh(text: string, concurrent: boolean): Promise<VerifyResult> {
-    let kid: string | undefined;
+  function failure(
+    code: VerifyErrorCode,
+    stage: VerifyStage,
+    kid: string | undefined,
+    extra: Partial<VerifyFailure> = {},
+    detail?: string,
+  ): VerifyFailure {
+    return {
+      valid: false,
+      profile: 'ansinh',
+      error: errorInfo(code, stage, lang, detail),
+      ...(kid ? { kid } : {}),
+      ...extra,
+    } as VerifyFailure;
+  }
+
+  const thrown = (e: unknown, kid: string | undefined): VerifyFailure =>
+    isVerifyError(e) ? failure(e.code, e.stage, kid) : failure('ERR_INTERNAL', 'input', kid);
+
+  /** Every check after the signature, on the claims decoded while (or after) it was checked. */
+  function checkVerified(
+    signer: TrustedKey,
+    content: PayloadContent,
+    kid: string,
+    now: number,
+  ): VerifyResult {
     const fail = (
       code: VerifyErrorCode,
       stage: VerifyStage,
-      extra: Partial<VerifyFailure> = {},
+      extra?: Partial<VerifyFailure>,
       detail?: string,
-    ) =>
-      ({
-        valid: false,
-        profile: 'ansinh',
-        error: errorInfo(code, stage, lang, detail),
-        ...(kid ? { kid } : {}),
-        ...extra,
-      }) as VerifyFailure;
+    ) => failure(code, stage, kid, extra, detail);
+    if (signer.source === 'trust-list' && trustList && now - skew >= trustList.exp) {
+      return fail('ERR_TRUST_LIST_EXPIRED', 'trust');
+    }
+    if (content.threw) return thrown(content.error, kid);
+    const { cwt, status } = content;
+    // Only present claims become properties (results compare and print cleanly).
+    const claims: { -readonly [K in keyof CardClaims]: CardClaims[K] } = {
+      iss: cwt.iss as string,
+      iat: cwt.iat as number,
+      exp: cwt.exp as number,
+    };
+    if (cwt.nbf !== undefined) claims.nbf = cwt.nbf;
+    if (cwt.cti !== undefined) claims.cti = cwt.cti.slice();
+    if (status !== undefined) claims.status = status;
+    const issuer = claims.iss;
+    if (signer.issuer !== undefined && signer.issuer !== issuer)
+      return fail('ERR_KID_OTHER_ISSUER', 'key', { issuer });
+    if (
+      (signer.validFrom !== undefined && claims.iat < signer.validFrom) ||
+      (signer.validTo !== undefined && claims.iat > signer.validTo)
+    ) {
+      return fail('ERR_KEY_VALIDITY', 'key', { issuer });
+    }
+    if (content.decoded === undefined) return fail('ERR_CLAIMS_MALFORMED', 'claims', { issuer });
+    if (content.cardThrew) return thrown(content.cardError, kid);
+    const decoded = content.decoded;
+    if (!decoded.ok) {
+      const first = decoded.issues[0];
+      const detail = first ? `${first.path.join('.') || 'card'}: ${first.message} (${first.code})` : '';
+      return fail('ERR_PAYLOAD_SCHEMA', 'claims', { issuer }, detail);
+    }
+    const card = decoded.value;
+    if (signer.usage !== undefined && !signer.usage.includes(card.type))
+      return fail('ERR_KEY_USAGE', 'key', { issuer });
+
+    const verified = { issuer, claims, card };
+    if ((claims.nbf !== undefined && now + skew < claims.nbf) || now + skew < claims.iat) {
+      return fail('ERR_CREDENTIAL_NOT_YET_VALID', 'time', verified);
+    }
+    if (now - skew >= claims.exp) return fail('ERR_CREDENTIAL_EXPIRED', 'time', verified);
+    const statusOutcome = status === undefined ? undefined : checkStatus(status, signer, issuer, now);
+    if (statusOutcome !== undefined && statusOutcome !== 'unchecked')
+      return fail(statusOutcome, 'status', verified);
+    return {
+      valid: true,
+      profile: 'ansinh',
+      card,
+      claims,
+      issuer,
+      kid,
+      status: statusOutcome === 'unchecked' ? 'unchecked' : 'valid',
+    };
+  }
+
+  /**
+   * Verifies an `AS1:` text. With a backend that verifies on this thread (`verifyNow`) and no
+   * batch, the whole card is checked synchronously: no promise per step.
+   */
+  function verifyAnsinh(text: string, concurrent: boolean): VerifyResult | Promise<VerifyResult> {
+    let kid: string | undefined;
     try {
-      const sign1 = parseSign1(inflateZlib(decodeBase45(text.slice(ANSINH_PREFIX.length))));
+      const checkNow = backend.verifyNow !== undefined && !concurrent;
+      // Checked now, the card is done with its bytes before returning: no copy is needed.
+      const sign1 = openQrText(text, ANSINH_PREFIX.length, { shared: checkNow && loaded });
       const header = readProtectedAlgAndKid(sign1);
       kid = toHex(header.kid);
-      if (!loaded) await loading;
+      if (!loaded) {
+        return loading.then(
+          () => verifyAnsinh(text, concurrent),
+          (e) => thrown(e, kid),
+        );
+      }
       const candidates = index.get(kid);
       if (!candidates) {
-        if (trustListError) return fail(trustListError.code, trustListError.stage);
-        return fail('ERR_KID_UNKNOWN', 'key');
+        if (trustListError) return failure(trustListError.code, trustListError.stage, kid);
+        return failure('ERR_KID_UNKNOWN', 'key', kid);
       }
       const now = nowSeconds();
-      const signing = verifyWithCandidates(sign1, header.alg, candidates, backend, concurrent);
+      const usable = usableCandidates(candidates, header.alg);
+      if (checkNow && backend.verifyNow) {
+        const signer = firstVerifyingCandidateNow(
+          sign1,
+          header.alg,
+          usable,
+          keyOfCandidate,
+          backend.verifyNow,
+        );
+        return checkVerified(signer, readContent(sign1.payload), kid, now);
+      }
+      const signing = firstVerifyingCandidate(sign1, header.alg, usable, keyOfCandidate, backend, concurrent);
       // WebCrypto checks the signature on another thread; the payload is decoded meanwhile.
       // Nothing decoded is looked at, and no decoding error reported, unless the signature
       // verifies, and each error surfaces at the step where it would arise decoding afterwards.
       const content = readContent(sign1.payload);
-      const signer = await signing;
-      if (signer.source === 'trust-list' && trustList && now - skew >= trustList.exp) {
-        return fail('ERR_TRUST_LIST_EXPIRED', 'trust');
-      }
-
-      if (content.threw) throw content.error;
-      const { cwt, status } = content;
-      const claims: CardClaims = {
-        iss: cwt.iss as string,
-        iat: cwt.iat as number,
-        exp: cwt.exp as number,
-        ...(cwt.nbf === undefined ? {} : { nbf: cwt.nbf }),
-        ...(cwt.cti === undefined ? {} : { cti: cwt.cti }),
-        ...(status === undefined ? {} : { status }),
-      };
-      const issuer = claims.iss;
-      if (signer.issuer !== undefined && signer.issuer !== issuer)
-        return fail('ERR_KID_OTHER_ISSUER', 'key', { issuer });
-      if (
-        (signer.validFrom !== undefined && claims.iat < signer.validFrom) ||
-        (signer.validTo !== undefined && claims.iat > signer.validTo)
-      ) {
-        return fail('ERR_KEY_VALIDITY', 'key', { issuer });
-      }
-      if (content.decoded === undefined) return fail('ERR_CLAIMS_MALFORMED', 'claims', { issuer });
-      if (content.cardThrew) throw content.cardError;
-      const decoded = content.decoded;
-      if (!decoded.ok) {
-        const first = decoded.issues[0];
-        const detail = first ? `${first.path.join('.') || 'card'}: ${first.message} (${first.code})` : '';
-        return fail('ERR_PAYLOAD_SCHEMA', 'claims', { issuer }, detail);
-      }
-      const card = decoded.value;
-      if (signer.usage !== undefined && !signer.usage.includes(card.type))
-        return fail('ERR_KEY_USAGE', 'key', { issuer });
-
-      const verified = { issuer, claims, card };
-      if ((claims.nbf !== undefined && now + skew < claims.nbf) || now + skew < claims.iat) {
-        return fail('ERR_CREDENTIAL_NOT_YET_VALID', 'time', verified);
-      }
-      if (now - skew >= claims.exp) return fail('ERR_CREDENTIAL_EXPIRED', 'time', verified);
-      const statusOutcome = status === undefined ? undefined : checkStatus(status, signer, issuer, now);
-      if (statusOutcome !== undefined && statusOutcome !== 'unchecked')
-        return fail(statusOutcome, 'status', verified);
-      return {
-        valid: true,
-        profile: 'ansinh',
-        card,
-        claims,
-        issuer,
-        kid,
-        status: statusOutcome === 'unchecked' ? 'unchecked' : 'valid',
-      };
+      const signedKid = kid;
+      return signing.then(
+        (signer) => checkVerified(signer, content, signedKid, now),
+        (e) => thrown(e, signedKid),
+      );
     } catch (e) {
-      if (isVerifyError(e)) return fail(e.code, e.stage);
-      return fail('ERR_INTERNAL', 'input');
+      return thrown(e, kid);
     }
   }
 
-  async function verify(text: unknown, concurrent = false): Promise<VerifyResult> {
+  function verify(text: unknown, concurrent = false): VerifyResult | Promise<VerifyResult> {
     if (typeof text !== 'string') return { valid: false, error: errorInfo('ERR_INPUT_TYPE', 'input', lang) };
     if (text.length > MAX_QR_TEXT_LENGTH)
       return { valid: false, error: errorInfo('ERR_TOO_LONG', 'input', lang) };
@@ -444,7 +492,8 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   }
 
   return {
-    verify: (text) => verify(text),
+    // A promise the caller can await whether the card was checked synchronously or not.
+    verify: (text) => Promise.resolve(verify(text)),
     async verifyMany(texts, { concurrency = 32 } = {}) {
       const items = [...texts];
       const results: VerifyResult[] = new Array(items.length);

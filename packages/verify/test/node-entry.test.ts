@@ -55,12 +55,16 @@ describe('@ansinh/verify/node', () => {
     signature[40]! ^= 1;
     texts.push(replaceInText(texts[0]!, { signature }), 'not a card');
 
-    const calls: boolean[] = [];
+    const calls: ('now' | 'pool' | 'here')[] = [];
     const recording: CryptoBackend = {
       ...nodeEntry.nodeCryptoBackend,
       verify(alg, key, data, signature, options) {
-        calls.push(options?.concurrent === true);
+        calls.push(options?.concurrent === true ? 'pool' : 'here');
         return nodeEntry.nodeCryptoBackend.verify(alg, key, data, signature, options);
+      },
+      verifyNow(alg, key, data, signature) {
+        calls.push('now');
+        return nodeEntry.nodeCryptoBackend.verifyNow!(alg, key, data, signature);
       },
     };
     const verifier = nodeEntry.createVerifier({
@@ -75,13 +79,42 @@ describe('@ansinh/verify/node', () => {
 
     expect(many).toEqual(one);
     expect(one.map((r) => r.valid)).toEqual([true, true, false, false]);
-    expect(oneByOneCalls).toEqual([false, false, false]);
-    expect(calls).toEqual([true, true, true]);
+    // One at a time, each card is checked synchronously; a batch sends its checks to the pool.
+    expect(oneByOneCalls).toEqual(['now', 'now', 'now']);
+    expect(calls).toEqual(['pool', 'pool', 'pool']);
 
-    // A larger batch: some checks run on the thread pool, the rest on the calling thread, and
-    // every result still lands in its input's place.
+    // A larger batch, with more checks in flight than the pool has threads: every result still
+    // lands in its input's place.
     const big = Array.from({ length: 60 }, (_, i) => texts[i % texts.length]);
     const results = await verifier.verifyMany(big, { concurrency: 16 });
     expect(results).toEqual(big.map((_, i) => one[i % texts.length]));
+  });
+
+  it('keeps each result apart from the buffers the next card is decoded into', async () => {
+    // One card at a time decodes into shared buffers; nothing in a result may point into them.
+    const { privateJwk, publicJwk } = await keyPair('ES256');
+    const signer = await nodeEntry.signerFromJwk(privateJwk);
+    const issue = (card: typeof healthCard, cti: number) =>
+      nodeEntry.issueCard(card, {
+        signer,
+        iss: 'VSS',
+        iat: ISSUED,
+        exp: EXPIRES,
+        cti: new Uint8Array(8).fill(cti),
+        status: { idx: cti, uri: 'https://bhxh.example/sl/1' },
+      });
+    const first = await issue(healthCard, 1);
+    const second = await issue(socialCard, 2);
+    const verifier = nodeEntry.createVerifier({ keys: [publicJwk], now: NOW });
+    const a = await verifier.verify(first);
+    const snapshot = structuredClone(a);
+    await verifier.verify(second);
+    await verifier.verify(`${second.slice(0, -3)}000`); // a broken text decoded over the same buffers
+    expect(a).toEqual(snapshot);
+    expect(a).toMatchObject({ valid: true, card: healthCard, claims: { status: { idx: 1 } } });
+    if (!a.valid || a.profile !== 'ansinh') throw new Error('expected a valid card');
+    // cti is a copy of its own, not a window on the decoded bytes.
+    expect(a.claims.cti).toEqual(new Uint8Array(8).fill(1));
+    expect(a.claims.cti?.buffer.byteLength).toBe(8);
   });
 });

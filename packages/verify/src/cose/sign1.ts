@@ -27,6 +27,8 @@ export interface Sign1 {
   readonly signature: Uint8Array;
 }
 
+const EMPTY = new Uint8Array(0);
+
 const malformed = () => new VerifyError('ERR_COSE_MALFORMED', 'cose');
 
 /**
@@ -35,13 +37,19 @@ const malformed = () => new VerifyError('ERR_COSE_MALFORMED', 'cose');
  * present in both headers (RFC 9052 §3 SHOULD; `disjointHeaders: false` allows it, for EU DCCs
  * whose test data counts it valid, and readers then take the protected value). CBOR problems
  * keep their own codes (`ERR_CBOR…`), structure
- * problems are `ERR_COSE_MALFORMED`.
+ * problems are `ERR_COSE_MALFORMED`. With `viewBytes: true` the byte strings (payload,
+ * signature, protected bytes, kid) are views into `bytes` rather than copies, for a caller that
+ * owns `bytes` and never changes them.
  *
  * @example
  * const { protectedHeader, payload } = parseSign1(inflateZlib(decodeBase45(text.slice(4))));
  */
-export function parseSign1(bytes: Uint8Array, options: { readonly disjointHeaders?: boolean } = {}): Sign1 {
-  let item = decodeCbor(bytes);
+export function parseSign1(
+  bytes: Uint8Array,
+  options: { readonly disjointHeaders?: boolean; readonly viewBytes?: boolean } = {},
+): Sign1 {
+  const cborOptions = { viewBytes: options.viewBytes === true };
+  let item = decodeCbor(bytes, cborOptions);
   if (item instanceof CborTag && item.tag === TAG_CWT) item = item.value;
   let tagged = false;
   if (item instanceof CborTag) {
@@ -54,7 +62,7 @@ export function parseSign1(bytes: Uint8Array, options: { readonly disjointHeader
   if (!(protectedBytes instanceof Uint8Array) || !(unprotectedHeader instanceof Map)) throw malformed();
   if (!(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) throw malformed();
   let protectedHeader: unknown = new Map();
-  if (protectedBytes.length > 0) protectedHeader = decodeCbor(protectedBytes);
+  if (protectedBytes.length > 0) protectedHeader = decodeCbor(protectedBytes, cborOptions);
   if (!(protectedHeader instanceof Map)) throw malformed();
   for (const header of [protectedHeader, unprotectedHeader]) {
     for (const label of header.keys()) {
@@ -117,6 +125,36 @@ export function sigStructure(
 export function toBeSigned(sign1: Sign1, externalAad?: Uint8Array): Uint8Array {
   const body = sign1.protectedHeader.size === 0 ? new Uint8Array(0) : sign1.protectedBytes;
   return sigStructure(body, sign1.payload, externalAad);
+}
+
+// Sig_structures checked synchronously are written here: a fresh array over 64 bytes is an
+// allocation outside the JS heap, which cost about as much as the rest of a card's CBOR work.
+let scratch = new Uint8Array(1024);
+
+/**
+ * `toBeSigned(sign1)` written into a buffer shared by every call: the view is valid only until
+ * the next call, so only for a check that finishes before returning (`verifyNow`).
+ */
+export function toBeSignedNow(sign1: Sign1): Uint8Array {
+  const body = sign1.protectedHeader.size === 0 ? EMPTY : sign1.protectedBytes;
+  const payload = sign1.payload;
+  const length = SIGNATURE1_PREFIX.length + 9 + body.length + 1 + 9 + payload.length;
+  if (scratch.length < length) scratch = new Uint8Array(length);
+  scratch.set(SIGNATURE1_PREFIX, 0);
+  let at = writeBytesHead(scratch, SIGNATURE1_PREFIX.length, body.length);
+  scratch.set(body, at);
+  at += body.length;
+  scratch[at++] = 0x40; // external_aad: empty
+  at = writeBytesHead(scratch, at, payload.length);
+  scratch.set(payload, at);
+  return scratch.subarray(0, at + payload.length);
+}
+
+/** Writes the deterministic head of a byte string of `length` at `at`; returns the next index. */
+function writeBytesHead(out: Uint8Array, at: number, length: number): number {
+  const h = head(2, length);
+  out.set(h, at);
+  return at + h.length;
 }
 
 /** Encodes a COSE_Sign1 with tag 18: `18([protected, unprotected, payload, signature])`. */

@@ -3,7 +3,7 @@ import { checkEs256Signature } from '../alg/es256.js';
 import type { CryptoBackend } from '../crypto-backend.js';
 import { VerifyError, type VerifyErrorCode } from '../errors.js';
 import type { SignatureAlgorithmName, VerificationKey } from '../keys/types.js';
-import { COSE_ALG, type Sign1, toBeSigned } from './sign1.js';
+import { COSE_ALG, type Sign1, toBeSigned, toBeSignedNow } from './sign1.js';
 
 /** What the verifier knows about each COSE algorithm it accepts. */
 export interface SignatureAlgorithm {
@@ -45,6 +45,16 @@ export function signatureAlgorithm(alg: unknown): SignatureAlgorithm {
 }
 
 /**
+ * The checks before any arithmetic: algorithm against key type (`ERR_KEY_ALG_MISMATCH`) and
+ * signature shape (`ERR_SIGNATURE_FORMAT`, `ERR_SIGNATURE_RANGE`).
+ */
+function checkSignatureShape(sign1: Sign1, alg: SignatureAlgorithm, key: VerificationKey): void {
+  if (!alg.keyMatches(key)) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+  const shape = alg.checkSignature(sign1.signature);
+  if (shape) throw new VerifyError(shape, 'signature');
+}
+
+/**
  * Verifies a COSE_Sign1 signature with one key: algorithm against key type
  * (`ERR_KEY_ALG_MISMATCH`), signature shape (`ERR_SIGNATURE_FORMAT`, `ERR_SIGNATURE_RANGE`),
  * then the signature over the Sig_structure built from the original protected bytes
@@ -61,9 +71,7 @@ export async function verifySign1Signature(
   externalAad?: Uint8Array,
   options?: { readonly concurrent?: boolean },
 ): Promise<void> {
-  if (!alg.keyMatches(key)) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
-  const shape = alg.checkSignature(sign1.signature);
-  if (shape) throw new VerifyError(shape, 'signature');
+  checkSignatureShape(sign1, alg, key);
   const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature, options);
   if (!ok) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
 }
@@ -88,6 +96,31 @@ export async function firstVerifyingCandidate<T>(
     try {
       await verifySign1Signature(sign1, alg, keyOf(candidate), backend, undefined, { concurrent });
       return candidate;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+/**
+ * `firstVerifyingCandidate` on the calling thread, for a backend with `verifyNow`: returns the
+ * candidate or throws the last candidate's error.
+ */
+export function firstVerifyingCandidateNow<T>(
+  sign1: Sign1,
+  alg: SignatureAlgorithm,
+  candidates: readonly T[],
+  keyOf: (candidate: T) => VerificationKey,
+  verifyNow: NonNullable<CryptoBackend['verifyNow']>,
+): T {
+  let lastError: unknown;
+  for (const candidate of candidates) {
+    try {
+      const key = keyOf(candidate);
+      checkSignatureShape(sign1, alg, key);
+      if (verifyNow(alg.name, key, toBeSignedNow(sign1), sign1.signature)) return candidate;
+      lastError = new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
     } catch (error) {
       lastError = error;
     }

@@ -1,4 +1,4 @@
-import { decodeCbor } from '../cbor.js';
+import { type DecodeCborOptions, decodeCbor } from '../cbor.js';
 import { VerifyError } from '../errors.js';
 
 /** CWT claim keys (RFC 8392 §4; 65533–65535 from the IETF Token Status List draft). */
@@ -33,9 +33,15 @@ export interface StatusReference {
 
 const malformed = () => new VerifyError('ERR_CLAIMS_MALFORMED', 'claims');
 
-/** Decodes a CWT payload into its claims map; CBOR failures keep their `ERR_CBOR…` codes. */
-export function decodeCwtPayload(payload: Uint8Array): Map<unknown, unknown> {
-  const map = decodeCbor(payload);
+/**
+ * Decodes a CWT payload into its claims map; CBOR failures keep their `ERR_CBOR…` codes.
+ * `viewBytes`: byte strings as views into `payload` (see `decodeCbor`).
+ */
+export function decodeCwtPayload(
+  payload: Uint8Array,
+  options: DecodeCborOptions = {},
+): Map<unknown, unknown> {
+  const map = decodeCbor(payload, options);
   if (!(map instanceof Map)) throw malformed();
   return map;
 }

@@ -1,7 +1,6 @@
 import type { Lang } from '@ansinh/core';
 import { PS256_ALGORITHM } from '../alg/ps256.js';
-import { decodeBase45 } from '../base45.js';
-import { checkCritical, HEADER, parseSign1, type Sign1 } from '../cose/sign1.js';
+import { checkCritical, HEADER, type Sign1 } from '../cose/sign1.js';
 import {
   firstVerifyingCandidate,
   SIGNATURE_ALGORITHMS,
@@ -17,9 +16,9 @@ import {
   type VerifyErrorInfo,
   type VerifyStage,
 } from '../errors.js';
-import { inflateZlib } from '../inflate.js';
 import { toHex } from '../lib/bytes.js';
 import { DEFAULT_SKEW_SECONDS, secondsClock } from '../lib/clock.js';
+import { openQrText } from '../open-qr-text.js';
 import { MAX_QR_TEXT_LENGTH } from '../profile.js';
 import { webCryptoBackend } from '../webcrypto.js';
 import type { Certificate } from '../x509/certificate.js';
@@ -209,9 +208,7 @@ export function hc1VerifierWithConcurrency(options: Hc1VerifierOptions): {
     try {
       // A label in both headers is allowed (dgc-testdata CO20/CO21 are valid); the protected
       // value wins, as RFC 9052 §3 requires when such a message is not rejected.
-      const sign1 = parseSign1(inflateZlib(decodeBase45(text.slice(HC1_PREFIX.length))), {
-        disjointHeaders: false,
-      });
+      const sign1 = openQrText(text, HC1_PREFIX.length, { disjointHeaders: false });
       checkCritical(sign1, [HEADER.alg, HEADER.kid]);
       const alg = readAlg(sign1, allowed);
       kid = toHex(readKid(sign1));

@@ -1,8 +1,10 @@
 // Byte helpers without Buffer, so the package runs in browsers and edge runtimes unchanged.
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i] as number];
   return out;
 }
 
