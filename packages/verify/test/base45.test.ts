@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase45, encodeBase45 } from '../src/base45.js';
+import { decodeBase45, decodeBase45From, encodeBase45 } from '../src/base45.js';
 import vectors from './vectors/rfc9285/examples.json' with { type: 'json' };
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -26,6 +26,23 @@ describe('base45 (RFC 9285)', () => {
     for (const bad of ['QED8WEX', 'qed8wex0', 'AB#', 'Ễ12', ':;', 'ZZ']) {
       expect(() => decodeBase45(bad), bad).toThrow(expect.objectContaining({ code: 'ERR_BASE45' }));
     }
+  });
+
+  it('decodes past a prefix into a scratch buffer, and texts longer than a QR holds', () => {
+    const bytes = Uint8Array.from({ length: 3001 }, (_, i) => (i * 151) & 255);
+    const encoded = encodeBase45(bytes); // 4,502 characters: more than the reused buffers hold
+    expect(decodeBase45(encoded)).toEqual(bytes);
+    const scratch = new Uint8Array(4000);
+    const view = decodeBase45From(`AS1:${encoded}`, 4, scratch);
+    expect(view).toEqual(bytes);
+    expect(view.buffer).toBe(scratch.buffer);
+    // Too small a buffer is not written past: the result is a new array.
+    const small = new Uint8Array(8);
+    expect(decodeBase45From(`AS1:${encoded}`, 4, small).buffer).not.toBe(small.buffer);
+    expect(small).toEqual(new Uint8Array(8));
+    expect(() => decodeBase45From('AS1:QED8WEX0Ễ', 4)).toThrow(
+      expect.objectContaining({ code: 'ERR_BASE45' }),
+    );
   });
 
   it('decodes the empty string to no bytes', () => {
