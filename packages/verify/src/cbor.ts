@@ -36,21 +36,46 @@ export interface DecodeCborOptions {
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BREAK = Symbol('break');
 
+// Short ASCII strings recur from card to card (map keys such as "idx", issuers, status list
+// URIs, facility codes): a small cache returns the same string for the same bytes, which saves
+// building it, and the string's hash is already computed when it is looked up in a Map. A slot
+// is chosen by a hash of the bytes and the bytes are compared in full, so a collision only
+// replaces the entry.
+const CACHE_SLOTS = 128;
+const cachedBytes: (Uint8Array | undefined)[] = new Array(CACHE_SLOTS).fill(undefined);
+const cachedText: string[] = new Array(CACHE_SLOTS).fill('');
+const MAX_CACHED_LENGTH = 48;
+
+function sameBytes(a: Uint8Array, b: Uint8Array, start: number): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[start + i]) return false;
+  return true;
+}
+
 /**
- * The UTF-8 text in `bytes[start..end)`, strictly; short ASCII strings (most keys and codes) skip
- * TextDecoder's call cost.
+ * The UTF-8 text in `bytes[start..end)`, strictly; short ASCII strings come from the cache or
+ * skip TextDecoder's call cost.
  */
 function decodeText(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 32) {
-    let text = '';
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b >= 0x80) return decodeUtf8(bytes.subarray(start, end));
-      text += String.fromCharCode(b);
-    }
-    return text;
+  const length = end - start;
+  if (length > MAX_CACHED_LENGTH) return decodeUtf8(bytes.subarray(start, end));
+  let hash = length;
+  let high = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i] as number;
+    high |= b;
+    hash = (Math.imul(hash, 31) + b) | 0;
   }
-  return decodeUtf8(bytes.subarray(start, end));
+  if (high >= 0x80) return decodeUtf8(bytes.subarray(start, end));
+  const slot = (hash ^ (hash >>> 7)) & (CACHE_SLOTS - 1);
+  const cached = cachedBytes[slot];
+  if (cached !== undefined && cached.length === length && sameBytes(cached, bytes, start)) {
+    return cachedText[slot] as string;
+  }
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i] as number);
+  cachedBytes[slot] = bytes.slice(start, end);
+  cachedText[slot] = text;
+  return text;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -310,6 +335,36 @@ export function decodeCbor(bytes: Uint8Array, options: DecodeCborOptions = {}): 
 // ---------------------------------------------------------------------------------------------
 // Deterministic encoding (RFC 8949 §4.2.1): shortest arguments, definite lengths, map keys in
 // bytewise order of their encodings.
+
+/**
+ * Writes the deterministic head of an item of `major` type with argument `n` (< 2^32) at `at`;
+ * returns the index after it. For building bytes in place, without an array per head.
+ */
+export function writeHead(out: Uint8Array, at: number, major: number, n: number): number {
+  const m = major << 5;
+  if (n < 24) {
+    out[at] = m | n;
+    return at + 1;
+  }
+  if (n < 0x100) {
+    out[at] = m | 24;
+    out[at + 1] = n;
+    return at + 2;
+  }
+  if (n < 0x10000) {
+    out[at] = m | 25;
+    out[at + 1] = n >> 8;
+    out[at + 2] = n;
+    return at + 3;
+  }
+  if (n > 0xffffffff) throw new RangeError('writeHead: argument beyond 32 bits');
+  out[at] = m | 26;
+  out[at + 1] = n >>> 24;
+  out[at + 2] = n >> 16;
+  out[at + 3] = n >> 8;
+  out[at + 4] = n;
+  return at + 5;
+}
 
 /** The deterministic head (initial byte and argument) of a CBOR item of `major` type. */
 export function head(major: number, n: number | bigint): Uint8Array {

@@ -1,4 +1,4 @@
-import { CborTag, decodeCbor, encodeCbor, head } from '../cbor.js';
+import { CborTag, decodeCbor, encodeCbor, head, writeHead } from '../cbor.js';
 import { VerifyError } from '../errors.js';
 import { concatBytes } from '../lib/bytes.js';
 
@@ -141,20 +141,13 @@ export function toBeSignedNow(sign1: Sign1): Uint8Array {
   const length = SIGNATURE1_PREFIX.length + 9 + body.length + 1 + 9 + payload.length;
   if (scratch.length < length) scratch = new Uint8Array(length);
   scratch.set(SIGNATURE1_PREFIX, 0);
-  let at = writeBytesHead(scratch, SIGNATURE1_PREFIX.length, body.length);
+  let at = writeHead(scratch, SIGNATURE1_PREFIX.length, 2, body.length);
   scratch.set(body, at);
   at += body.length;
   scratch[at++] = 0x40; // external_aad: empty
-  at = writeBytesHead(scratch, at, payload.length);
+  at = writeHead(scratch, at, 2, payload.length);
   scratch.set(payload, at);
   return scratch.subarray(0, at + payload.length);
-}
-
-/** Writes the deterministic head of a byte string of `length` at `at`; returns the next index. */
-function writeBytesHead(out: Uint8Array, at: number, length: number): number {
-  const h = head(2, length);
-  out.set(h, at);
-  return at + h.length;
 }
 
 /** Encodes a COSE_Sign1 with tag 18: `18([protected, unprotected, payload, signature])`. */
