@@ -147,6 +147,22 @@ describe('CBOR decode', () => {
     );
   });
 
+  it('reads short ASCII text right however often strings share a slot of the text cache', () => {
+    // Thousands of distinct short strings over 128 slots: every slot is shared many times, and
+    // strings of equal length and hash must still come back as themselves.
+    const texts = Array.from({ length: 4000 }, (_, i) => `k${(i * 7919).toString(36)}`);
+    texts.push('Aa', 'BB', 'AaAa', 'BBBB', 'AaBB', 'BBAa'); // equal Java-style hashes
+    for (let round = 0; round < 2; round++) {
+      for (const t of texts) expect(decodeCbor(encodeCbor(t))).toBe(t);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme-ascii', maxLength: 48 }), { maxLength: 20 }), (list) => {
+        expect(decodeCbor(encodeCbor(list))).toEqual(list);
+        expect(decodeCbor(encodeCbor(list.slice().reverse()))).toEqual(list.slice().reverse());
+      }),
+    );
+  });
+
   it('never throws anything but a coded VerifyError on arbitrary bytes (property)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
