@@ -101,11 +101,11 @@ export function daysToIsoDate(days: number): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-// Field patterns, shared by cardSchema and its hand-written twin isExactCard.
+// Field patterns, shared by cardSchema, its hand-written twin isExactCard and the wire reader.
 const PERSONAL_ID = /^\d{12}$/;
 const SI_NUMBER = /^\d{10}$/;
-const HI_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
-const FACILITY = /^\d{5}$/;
+export const HI_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{12}$/;
+export const FACILITY = /^\d{5}$/;
 
 const isoDate = (what: string) =>
   z
@@ -114,17 +114,32 @@ const isoDate = (what: string) =>
 
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
-function isCardName(s: string): boolean {
+/**
+ * Whether a UTF-16 code unit is printable ASCII or a precomposed Latin letter (U+00C0–U+024F,
+ * U+1E00–U+1EFF: every Vietnamese letter is one). Text made only of these is NFC and has no
+ * control character: none of them changes under NFC or composes with its neighbour (a test
+ * checks every one and every pair), so names in them skip ICU's normaliser.
+ */
+const isPlainLatin = (unit: number) =>
+  (unit >= 0x20 && unit <= 0x7e) || (unit >= 0xc0 && unit <= 0x24f) || (unit >= 0x1e00 && unit <= 0x1eff);
+
+/** 1–80 code points, NFC, no surrounding white space, no control character. */
+export function isCardName(s: string): boolean {
   // Length in code points, counted without building an array (this runs for every verified card).
   let length = 0;
+  let plain = true;
   for (let i = 0; i < s.length; i++, length++) {
     const unit = s.charCodeAt(i);
+    if (!isPlainLatin(unit)) plain = false;
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = s.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) i++; // a surrogate pair is one code point
     }
   }
-  return length >= 1 && length <= 80 && s === s.trim() && s === nfc(s) && !CONTROL_CHARACTER.test(s);
+  if (length < 1 || length > 80) return false;
+  // Of the plain characters only the space is white space.
+  if (plain) return s.charCodeAt(0) !== 0x20 && s.charCodeAt(s.length - 1) !== 0x20;
+  return s === s.trim() && s === nfc(s) && !CONTROL_CHARACTER.test(s);
 }
 
 /** Whether the 10 digits after a health-insurance card number's first 5 characters equal the SI number. */

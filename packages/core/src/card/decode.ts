@@ -5,6 +5,9 @@ import {
   type Card,
   cardSchema,
   daysToIsoDate,
+  FACILITY,
+  HI_CARD_NUMBER,
+  isCardName,
   isExactCard,
   isoDateToDays,
   MAX_CARD_YEAR,
@@ -200,20 +203,27 @@ function codeForSchemaIssue(path: Path, refinement: boolean): CardIssueCode {
  */
 export function readGoodCard(map: unknown): Card | undefined {
   if (!(map instanceof Map)) return undefined;
+  // Each value is turned into its field by a conversion that only yields valid values (a type
+  // by index, BCD digits of a fixed byte length, day numbers in range), so what is checked
+  // here is what those conversions cannot guarantee: the name, the card number, the facility,
+  // the period's order and repeated programs.
   const typeId = map.get(CARD_KEY.type);
   const type = Number.isSafeInteger(typeId) ? CARD_TYPES[(typeId as number) - 1] : undefined;
-  const personalId = bcdText(map.get(CARD_KEY.personalId));
+  const personalId = bcdDigits(map.get(CARD_KEY.personalId), 6);
   const name = map.get(CARD_KEY.name);
   const dateOfBirth = dayText(map.get(CARD_KEY.dateOfBirth));
   const sexId = map.get(CARD_KEY.sex);
   const sex = sexId === 1 ? 'male' : sexId === 2 ? 'female' : undefined;
-  if (!type || !personalId || typeof name !== 'string' || !dateOfBirth || !sex) return undefined;
+  if (!type || !personalId || typeof name !== 'string' || !isCardName(name) || !dateOfBirth || !sex) {
+    return undefined;
+  }
   let known = 5;
   const card: Record<string, unknown> = { schemaVersion: 1, type, personalId, name, dateOfBirth, sex };
 
   const siBytes = map.get(CARD_KEY.socialInsuranceNumber);
-  const si = bcdText(siBytes);
+  let si: string | undefined;
   if (siBytes !== undefined) {
+    si = bcdDigits(siBytes, 5);
     if (si === undefined) return undefined;
     card.socialInsuranceNumber = si;
     known++;
@@ -221,21 +231,26 @@ export function readGoodCard(map: unknown): Card | undefined {
   const hiMap = map.get(CARD_KEY.healthInsurance);
   if (hiMap !== undefined) {
     if (!(hiMap instanceof Map)) return undefined;
-    const cardNumber = hiMap.get(HI_KEY.cardNumber);
-    const validFrom = dayText(hiMap.get(HI_KEY.validFrom));
-    const validTo = dayText(hiMap.get(HI_KEY.validTo));
+    const prefix = hiMap.get(HI_KEY.cardNumber);
+    const fromDays = hiMap.get(HI_KEY.validFrom);
+    const toDays = hiMap.get(HI_KEY.validTo);
+    const validFrom = dayText(fromDays);
+    const validTo = dayText(toDays);
     const facility = hiMap.get(HI_KEY.facility);
-    if (typeof cardNumber !== 'string' || cardNumber.length !== (si === undefined ? 15 : 5)) return undefined;
-    if (!validFrom || !validTo || (facility !== undefined && typeof facility !== 'string')) return undefined;
+    if (typeof prefix !== 'string' || prefix.length !== (si === undefined ? 15 : 5)) return undefined;
+    // With the SI number on the card the wire carries only the first 5 characters.
+    const cardNumber = si === undefined ? prefix : prefix + si;
+    if (!HI_CARD_NUMBER.test(cardNumber)) return undefined;
+    if (!validFrom || !validTo || (fromDays as number) > (toDays as number)) return undefined;
+    if (facility !== undefined && (typeof facility !== 'string' || !FACILITY.test(facility)))
+      return undefined;
     if (hiMap.size !== (facility === undefined ? 3 : 4)) return undefined;
-    const block: Record<string, unknown> = {
-      cardNumber: si === undefined ? cardNumber : cardNumber + si,
-      validFrom,
-      validTo,
-    };
+    const block: Record<string, unknown> = { cardNumber, validFrom, validTo };
     if (facility !== undefined) block.facility = facility;
     card.healthInsurance = block;
     known++;
+  } else if (type === 'health-insurance') {
+    return undefined;
   }
   const programIds = map.get(CARD_KEY.programs);
   if (programIds !== undefined) {
@@ -243,14 +258,19 @@ export function readGoodCard(map: unknown): Card | undefined {
     const programs: string[] = [];
     for (const id of programIds) {
       const code = Number.isSafeInteger(id) ? PROGRAM_CODES[(id as number) - 1] : undefined;
-      if (code === undefined) return undefined;
+      if (code === undefined || programs.includes(code)) return undefined;
       programs.push(code);
     }
     card.programs = programs;
     known++;
   }
   if (map.size !== known) return undefined;
-  return isExactCard(card) ? card : undefined;
+  return card as unknown as Card;
+}
+
+/** The digits of exactly `length` BCD bytes, else undefined. */
+function bcdDigits(bytes: unknown, length: number): string | undefined {
+  return bytes instanceof Uint8Array && bytes.length === length ? bcdToDigits(bytes) : undefined;
 }
 
 /**

@@ -468,6 +468,43 @@ describe('isExactCard on names at the edges (code points, surrogates, normalisat
   });
 });
 
+describe('isCardName skips the NFC normaliser only where it cannot matter', async () => {
+  const { isCardName } = await import('../../src/card/card.js');
+  // The characters isCardName treats as plain: printable ASCII and precomposed Latin letters.
+  const plain: string[] = [];
+  for (const [from, to] of [
+    [0x20, 0x7e],
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let c = from; c <= to; c++) plain.push(String.fromCharCode(c));
+  }
+
+  it('treats as plain only characters that NFC leaves alone, alone and next to each other', () => {
+    // NFC composes a character only with its neighbours, so if no single character and no pair
+    // changes, no text of them does.
+    const changed: string[] = [];
+    for (const a of plain) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of plain) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(plain.length).toBe(95 + 400 + 256);
+    expect(changed).toEqual([]);
+  });
+
+  it.each([
+    ['a Vietnamese name', 'Nguyễn Thị Minh Khai', true],
+    ['a leading space', ' Nguyễn', false],
+    ['a trailing space', 'Nguyễn ', false],
+    ['a no-break space at the end (not plain: trimmed by the full check)', 'Nguyễn\u00a0', false],
+    ['a tab inside (control character)', 'Nguyễn\tKhai', false],
+    ['a combining mark after a plain letter', 'Nguyê\u0303n', false],
+    ['Ohm sign (NFC turns it into Omega)', '\u2126', false],
+  ])('%s', (_what, name, expected) => {
+    expect(isCardName(name)).toBe(expected);
+  });
+});
+
 describe('decodeCardClaims fast path for good cards', async () => {
   const { readGoodCard, decodeCardClaimsFully } = await import('../../src/card/decode.js');
 
