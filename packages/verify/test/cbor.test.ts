@@ -156,10 +156,13 @@ describe('CBOR decode', () => {
       for (const t of texts) expect(decodeCbor(encodeCbor(t))).toBe(t);
     }
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme-ascii', maxLength: 48 }), { maxLength: 20 }), (list) => {
-        expect(decodeCbor(encodeCbor(list))).toEqual(list);
-        expect(decodeCbor(encodeCbor(list.slice().reverse()))).toEqual(list.slice().reverse());
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme-ascii', maxLength: 48 }), { maxLength: 20 }),
+        (list) => {
+          expect(decodeCbor(encodeCbor(list))).toEqual(list);
+          expect(decodeCbor(encodeCbor(list.slice().reverse()))).toEqual(list.slice().reverse());
+        },
+      ),
     );
   });
 
