@@ -3,7 +3,7 @@ import { p256 } from '@noble/curves/nist.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { VerifyError } from './errors.js';
 import { type GeneratedKey, generatedKey } from './keys/generate.js';
-import type { VerificationKey } from './keys/types.js';
+import type { SignatureAlgorithmName, VerificationKey } from './keys/types.js';
 import { concatBytes, fromBase64, toBase64Url } from './lib/bytes.js';
 
 // Point decoding is the costly, key-dependent part of validation: done once per key object.
@@ -35,6 +35,23 @@ function secret(jwk: JsonWebKey): Uint8Array {
   return d;
 }
 
+function verifyWithNoble(
+  alg: SignatureAlgorithmName,
+  key: VerificationKey,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  // No pure-JS RSA here: PS256 (EU DCC only) needs WebCrypto.
+  if (alg === 'PS256' || key.kty === 'RSA') throw new VerifyError('ERR_UNSUPPORTED', 'signature');
+  const pub = publicBytes(key);
+  try {
+    if (alg === 'ES256') return p256.verify(signature, data, pub, { lowS: false, prehash: true });
+    return ed25519.verify(signature, data, pub, { zip215: false });
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The portable backend: @noble/curves in pure JavaScript, for runtimes without WebCrypto
  * (React Native/Hermes, old engines). About 30× slower than WebCrypto for P-256.
@@ -46,16 +63,10 @@ function secret(jwk: JsonWebKey): Uint8Array {
 export const nobleBackend: CryptoBackend = {
   name: 'noble',
   async verify(alg, key, data, signature) {
-    // No pure-JS RSA here: PS256 (EU DCC only) needs WebCrypto.
-    if (alg === 'PS256' || key.kty === 'RSA') throw new VerifyError('ERR_UNSUPPORTED', 'signature');
-    const pub = publicBytes(key);
-    try {
-      if (alg === 'ES256') return p256.verify(signature, data, pub, { lowS: false, prehash: true });
-      return ed25519.verify(signature, data, pub, { zip215: false });
-    } catch {
-      return false;
-    }
+    return verifyWithNoble(alg, key, data, signature);
   },
+  // noble computes on the calling thread anyway: a card is checked with no promise per step.
+  verifyNow: verifyWithNoble,
   async importSigningKey(alg, privateJwk) {
     if (alg === 'PS256') throw new VerifyError('ERR_UNSUPPORTED', 'signature');
     const d = secret(privateJwk);

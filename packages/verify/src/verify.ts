@@ -156,11 +156,15 @@ function directKey(input: KeyInput): TrustedKey {
 
 /** The candidates (keys with the kid) that may check `alg`; `ERR_KEY_ALG_MISMATCH` when none. */
 function usableCandidates(candidates: readonly TrustedKey[], alg: SignatureAlgorithm): readonly TrustedKey[] {
-  const usable = candidates.filter(
-    (c) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name),
-  );
-  if (usable.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
-  return usable;
+  const usable = (c: TrustedKey) => alg.keyMatches(c.key) && (c.alg === undefined || c.alg === alg.name);
+  // Usually every key with the kid can check the algorithm: no new array then.
+  if (candidates.every(usable)) {
+    if (candidates.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+    return candidates;
+  }
+  const matching = candidates.filter(usable);
+  if (matching.length === 0) throw new VerifyError('ERR_KEY_ALG_MISMATCH', 'key');
+  return matching;
 }
 
 const keyOfCandidate = (candidate: TrustedKey) => candidate.key;

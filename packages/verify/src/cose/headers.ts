@@ -2,6 +2,8 @@ import { VerifyError } from '../errors.js';
 import { checkCritical, HEADER, type Sign1 } from './sign1.js';
 import { type SignatureAlgorithm, signatureAlgorithm } from './verify-signature.js';
 
+const ALG_AND_KID: readonly number[] = [HEADER.alg, HEADER.kid];
+
 /**
  * Reads `alg` and `kid` from the protected header only (the ansinh rule: nothing
  * security-relevant comes from the unprotected header) and checks `crit`, which may name
@@ -13,7 +15,7 @@ export function readProtectedAlgAndKid(
   sign1: Sign1,
   alsoUnderstood: readonly (number | string)[] = [],
 ): { alg: SignatureAlgorithm; kid: Uint8Array } {
-  checkCritical(sign1, [HEADER.alg, HEADER.kid, ...alsoUnderstood]);
+  checkCritical(sign1, alsoUnderstood.length === 0 ? ALG_AND_KID : [...ALG_AND_KID, ...alsoUnderstood]);
   const alg = sign1.protectedHeader.get(HEADER.alg);
   if (alg === undefined) {
     throw new VerifyError(
