@@ -214,6 +214,9 @@ class Reader {
         // Keys that are JS primitives (integers, text, floats, simple values) are duplicates when
         // the Map already holds them: the same value however encoded (1 as `01` or `18 01`), and
         // also an integer and an equal float (1 and 1.0), which one Map could not hold apart.
+        // Integer keys 0–31 (most keys of our formats) are tracked in a bit set, which saves a
+        // Map lookup per entry.
+        let smallKeys = 0;
         let objectKeys: Set<string> | undefined;
         for (let i = 0; n === -1 || i < n; i++) {
           const start = this.pos;
@@ -222,7 +225,11 @@ class Reader {
             if (n !== -1) throw malformed();
             break;
           }
-          if (typeof key === 'object' && key !== null) {
+          if (typeof key === 'number' && key >= 0 && key < 32 && Number.isInteger(key)) {
+            const bit = 1 << key;
+            if (smallKeys & bit) throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');
+            smallKeys |= bit;
+          } else if (typeof key === 'object' && key !== null) {
             objectKeys ??= new Set();
             const identity = objectKeyIdentity(key, this.bytes, start, this.pos);
             if (objectKeys.has(identity)) throw new VerifyError('ERR_CBOR_DUPLICATE_KEY', 'decode');

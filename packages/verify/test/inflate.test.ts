@@ -27,6 +27,22 @@ describe('inflateZlib', () => {
     expect(inflateZlib(new Uint8Array(nodeDeflate(text)))).toEqual(text);
   });
 
+  it('checks Adler-32 as zlib computes it, at the lengths where its sums are reduced', async () => {
+    const { deflateSync: nodeDeflate } = await import('node:zlib');
+    // 5552 bytes is zlib's run between reductions; 0xff bytes give the largest sums.
+    for (const length of [0, 1, 3, 4, 5, 7, 8, 5551, 5552, 5553, 5556, 11104, 11105, MAX_INFLATED_BYTES]) {
+      for (const bytes of [
+        new Uint8Array(length).fill(0xff),
+        Uint8Array.from({ length }, (_, i) => (i * 2654435761) >>> 24),
+      ]) {
+        const stream = new Uint8Array(nodeDeflate(bytes, { level: 0 })); // stored: Adler from node
+        expect(inflateZlib(stream), `length ${length}`).toEqual(bytes);
+        stream[stream.length - 1]! ^= 1;
+        expect(() => inflateZlib(stream)).toThrow(expect.objectContaining({ code: 'ERR_INFLATE' }));
+      }
+    }
+  });
+
   it('accepts exactly 64 KiB and refuses one byte more (ERR_INFLATE_TOO_LARGE)', () => {
     const limit = new Uint8Array(MAX_INFLATED_BYTES).fill(7);
     expect(inflateZlib(zlibSync(limit)).length).toBe(MAX_INFLATED_BYTES);
