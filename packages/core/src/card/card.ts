@@ -85,6 +85,9 @@ export function isoDateToDays(text: string): number | undefined {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+/** `-MM-DD` for month m and day d at m * 32 + d: a date is then one concatenation. */
+const MONTH_DAY = Array.from({ length: 13 * 32 }, (_, i) => `-${pad2(Math.floor(i / 32))}-${pad2(i % 32)}`);
+
 /** The `YYYY-MM-DD` date `days` after 1970-01-01 (years 0–9999). */
 export function daysToIsoDate(days: number): string {
   const z0 = days + 719468;
@@ -98,7 +101,7 @@ export function daysToIsoDate(days: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  return `${y}${MONTH_DAY[m * 32 + d]}`;
 }
 
 // Field patterns, shared by cardSchema, its hand-written twin isExactCard and the wire reader.
