@@ -7,11 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createVerifier } from '../verify.js';
 import { nodeCryptoBackend } from './node-crypto.js';
-import type { ChunkRequest, VerifierUpdate, WorkerMessage, WorkerSetup } from './worker-protocol.js';
+import type { ChunkRequest, VerifierUpdate, WorkerData, WorkerMessage } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('verify-worker runs as a worker thread');
-const { options, clockSent } = workerData as WorkerSetup;
+const { options, clockSent, tag } = workerData as WorkerData;
 
 // With a caller's clock function, each chunk carries the time the main thread read from it.
 let chunkTime = Number.NaN;
@@ -27,8 +27,9 @@ function applyUpdate({ kind, bytes }: VerifierUpdate) {
   return kind === 'trustList' ? verifier.updateTrustList(bytes) : verifier.addStatusList(bytes);
 }
 
-async function verifyChunk({ id, updates, now, texts }: ChunkRequest): Promise<void> {
+async function verifyChunk({ id, claims, index, updates, now, texts }: ChunkRequest): Promise<void> {
   for (const update of updates) await applyUpdate(update);
+  if (Atomics.compareExchange(new Int32Array(claims), index, 0, tag) !== 0) return; // taken elsewhere
   if (now !== undefined) chunkTime = now;
   const results = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) results[i] = await verifier.verify(texts[i]);

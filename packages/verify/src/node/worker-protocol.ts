@@ -23,21 +23,33 @@ export interface WorkerSetup {
   readonly clockSent: boolean;
 }
 
+/** A worker's `workerData`: the setup, and the tag it claims chunks with (1, 2, …). */
+export interface WorkerData extends WorkerSetup {
+  readonly tag: number;
+}
+
 /** A change made to the main verifier after creation, replayed in the same order in each worker. */
 export interface VerifierUpdate {
   readonly kind: 'trustList' | 'statusList';
   readonly bytes: Uint8Array;
 }
 
-/** Main thread to worker: apply `updates`, then verify `texts` at `now` (when the clock is sent). */
+/**
+ * Main thread to every worker: apply `updates`, then, if this worker is the first to claim the
+ * chunk (`claims[index]` from 0 to its `tag`, atomically), verify `texts` at `now` (when the
+ * clock is sent) and answer; otherwise skip it. Every worker is offered every chunk, so the one
+ * free first takes it, without waiting for the main thread.
+ */
 export interface ChunkRequest {
   readonly id: number;
+  readonly claims: SharedArrayBuffer;
+  readonly index: number;
   readonly updates: readonly VerifierUpdate[];
   readonly now?: number;
   readonly texts: readonly string[];
 }
 
-/** Worker to main thread: `ready` once its verifier has loaded, then one reply per chunk. */
+/** Worker to main thread: `ready` once its verifier has loaded, then one reply per chunk it claimed. */
 export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'results'; readonly id: number; readonly results: VerifyResult[] };
