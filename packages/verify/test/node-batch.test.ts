@@ -246,6 +246,20 @@ describe('@ansinh/verify/node verifyMany on worker threads', () => {
     expect(w.record.answered).toBeLessThan(chunksOf(batch, 8));
   });
 
+  it('keeps batches running at the same time apart', async () => {
+    const { texts, vss, moh, firstStatus } = world;
+    const w = watched(
+      { keys: [vss.publicJwk, moh.publicJwk], statusLists: [firstStatus], now: NOW },
+      { workers: 2, mainVerifies: true },
+    );
+    await w.start();
+    const a = batchOf(texts, 70);
+    const b = batchOf([...texts].reverse(), 50);
+    const [manyA, manyB] = await Promise.all([w.verifier.verifyMany(a), w.verifier.verifyMany(b)]);
+    expect(manyA).toEqual(await oneByOne(w.verifier, a));
+    expect(manyB).toEqual(await oneByOne(w.verifier, b));
+  });
+
   it('uses the roots, trust list, seq floor and required status, and every later update', async () => {
     const { root, trustList, firstStatus, secondStatus, texts, entry, vss } = world;
     const options: VerifierOptions = {
