@@ -23,8 +23,9 @@ export interface CryptoBackend {
   ): Promise<boolean>;
   /**
    * Optional: the same answer as `verify`, computed on the calling thread, for backends whose
-   * primitive is synchronous (node:crypto). With it the verifier checks a card with no promise
-   * per step; a backend without it (WebCrypto, whose calls are asynchronous) is awaited.
+   * primitive is synchronous (node:crypto, noble). With it the verifier checks a card with no
+   * promise per step; a backend without it (WebCrypto, whose calls are asynchronous) is awaited.
+   * `data` may be a view of a buffer the verifier reuses: read it during the call, never keep it.
    */
   verifyNow?(
     alg: SignatureAlgorithmName,

@@ -477,10 +477,10 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       // verifies, and each error surfaces at the step where it would arise decoding afterwards.
       const content = readContent(sign1.payload);
       const signedKid = kid;
-      return signing.then(
-        (signer) => checkVerified(signer, content, signedKid, now),
-        (e) => thrown(e, signedKid),
-      );
+      // One handler for a failed signature and for anything checkVerified might throw.
+      return signing
+        .then((signer) => checkVerified(signer, content, signedKid, now))
+        .catch((e: unknown) => thrown(e, signedKid));
     } catch (e) {
       return thrown(e, kid);
     }
