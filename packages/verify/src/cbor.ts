@@ -384,11 +384,9 @@ export function head(major: number, n: number | bigint): Uint8Array {
     new DataView(out.buffer).setBigUint64(1, n);
     return out;
   }
-  if (n < 24) return Uint8Array.of(m | n);
-  if (n < 0x100) return Uint8Array.of(m | 24, n);
-  if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 0xff);
-  if (n < 0x100000000) return Uint8Array.of(m | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
-  return head(major, BigInt(n));
+  if (n >= 0x100000000) return head(major, BigInt(n));
+  const out = new Uint8Array(5);
+  return out.slice(0, writeHead(out, 0, major, n));
 }
 
 const textEncoder = new TextEncoder();
