@@ -74,10 +74,10 @@ function verifyOnPool(
 
 /**
  * The Node backend: node:crypto (OpenSSL, the library under Node's WebCrypto too, so the answers
- * are the same). One verification runs synchronously on the calling thread: Node's WebCrypto
- * sends every call through its thread pool and a promise, which here costs ~40 % of the rate
- * (docs/benchmarks.md). `verifyMany` asks for `concurrent` checks, which go to libuv's thread
- * pool (node:crypto's callback form), so a batch uses every core.
+ * are the same). One verification runs synchronously on the calling thread (`verifyNow`):
+ * Node's WebCrypto sends every call through its thread pool and a promise, which here costs a
+ * third of the rate (docs/benchmarks.md). `verifyMany` asks for `concurrent` checks, which go to
+ * libuv's thread pool (node:crypto's callback form), so a batch uses every core.
  */
 export const nodeCryptoBackend: CryptoBackend = {
   name: 'node',
