@@ -348,6 +348,8 @@ export function decodeCbor(bytes: Uint8Array, options: DecodeCborOptions = {}): 
  * returns the index after it. For building bytes in place, without an array per head.
  */
 export function writeHead(out: Uint8Array, at: number, major: number, n: number): number {
+  if (!(n >= 0 && n <= 0xffffffff) || n !== Math.floor(n))
+    throw new RangeError(`CBOR head: ${n} is not an integer from 0 to 2^32 - 1`);
   const m = major << 5;
   if (n < 24) {
     out[at] = m | n;
@@ -364,7 +366,6 @@ export function writeHead(out: Uint8Array, at: number, major: number, n: number)
     out[at + 2] = n;
     return at + 3;
   }
-  if (n > 0xffffffff) throw new RangeError('writeHead: argument beyond 32 bits');
   out[at] = m | 26;
   out[at + 1] = n >>> 24;
   out[at + 2] = n >> 16;
@@ -384,6 +385,8 @@ export function head(major: number, n: number | bigint): Uint8Array {
     new DataView(out.buffer).setBigUint64(1, n);
     return out;
   }
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`CBOR head: ${n} is not a non-negative integer`);
   if (n >= 0x100000000) return head(major, BigInt(n));
   const out = new Uint8Array(5);
   return out.slice(0, writeHead(out, 0, major, n));

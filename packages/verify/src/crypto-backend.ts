@@ -39,3 +39,26 @@ export interface CryptoBackend {
     privateJwk: JsonWebKey,
   ): Promise<(data: Uint8Array) => Promise<Uint8Array>>;
 }
+
+// The `verifyNow` of this package's own backends, each with the `verify` it came with.
+const builtInVerifyNow = new WeakMap<object, object>();
+
+/** Marks a backend of this package: its `verifyNow` never calls back into a verifier. */
+export function builtInBackend(backend: CryptoBackend): CryptoBackend {
+  if (backend.verifyNow) builtInVerifyNow.set(backend.verifyNow, backend.verify);
+  return backend;
+}
+
+/**
+ * How a verifier may check one card with `backend`: `shared`, synchronously with buffers reused
+ * from card to card (a built-in backend, whose `verifyNow` cannot re-enter a verifier while a
+ * card's bytes sit in them); `own`, synchronously with fresh buffers (a caller's `verifyNow`);
+ * `awaited`, through `verify`. A built-in `verifyNow` next to a replaced `verify` (as in
+ * `{ ...nodeCryptoBackend, verify }`) is not used: the replacement must see every check.
+ */
+export function synchronousMode(backend: CryptoBackend): 'shared' | 'own' | 'awaited' {
+  if (backend.verifyNow === undefined) return 'awaited';
+  const pairedVerify = builtInVerifyNow.get(backend.verifyNow);
+  if (pairedVerify === undefined) return 'own';
+  return pairedVerify === backend.verify ? 'shared' : 'awaited';
+}

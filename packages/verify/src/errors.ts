@@ -130,6 +130,10 @@ export const VERIFY_MESSAGES = {
     vi: 'Danh sách tin cậy cũ hơn bản đang giữ (seq thấp hơn)',
     en: 'The trust list is older than the one held (lower seq)',
   },
+  ERR_CLOCK: {
+    vi: 'Đồng hồ của thiết bị xác thực không cho thời gian hợp lệ',
+    en: "The verifier's clock gave no valid time",
+  },
   ERR_INTERNAL: {
     vi: 'Lỗi nội bộ khi xác thực (vui lòng báo lỗi)',
     en: 'Internal error while verifying (please report it)',

@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
-import type { CryptoBackend } from './crypto-backend.js';
+import { builtInBackend, type CryptoBackend } from './crypto-backend.js';
 import { VerifyError } from './errors.js';
 import { type GeneratedKey, generatedKey } from './keys/generate.js';
 import type { SignatureAlgorithmName, VerificationKey } from './keys/types.js';
@@ -60,7 +60,7 @@ function verifyWithNoble(
  * signing needs `crypto.getRandomValues` (noble blinds secret-key arithmetic; the signatures
  * stay deterministic).
  */
-export const nobleBackend: CryptoBackend = {
+export const nobleBackend: CryptoBackend = builtInBackend({
   name: 'noble',
   async verify(alg, key, data, signature) {
     return verifyWithNoble(alg, key, data, signature);
@@ -73,7 +73,7 @@ export const nobleBackend: CryptoBackend = {
     if (alg === 'ES256') return async (data) => p256.sign(data, d, { prehash: true });
     return async (data) => ed25519.sign(data, d);
   },
-};
+});
 
 /**
  * {@link generateSigningKey} on @noble: needs only `crypto.getRandomValues` (React Native

@@ -6,7 +6,7 @@ import {
   firstVerifyingCandidateNow,
   type SignatureAlgorithm,
 } from './cose/verify-signature.js';
-import type { CryptoBackend } from './crypto-backend.js';
+import { type CryptoBackend, synchronousMode } from './crypto-backend.js';
 import {
   type CwtClaims,
   decodeCwtPayload,
@@ -17,6 +17,7 @@ import {
 import {
   errorInfo,
   isVerifyError,
+  VERIFY_MESSAGES,
   VerifyError,
   type VerifyErrorCode,
   type VerifyErrorInfo,
@@ -187,6 +188,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const lang = options.lang ?? 'vi';
   const skew = options.skewSeconds ?? DEFAULT_SKEW_SECONDS;
   const nowSeconds = secondsClock(options.now);
+  const syncMode = synchronousMode(backend);
   const directKeys = (options.keys ?? []).map(directKey);
   const hc1 = hc1VerifierWithConcurrency({
     certificates: [...(options.certificates ?? []), ...(options.keys ?? []).filter(isCertificateText)],
@@ -366,8 +368,21 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     } as VerifyFailure;
   }
 
-  const thrown = (e: unknown, kid: string | undefined): VerifyFailure =>
-    isVerifyError(e) ? failure(e.code, e.stage, kid) : failure('ERR_INTERNAL', 'input', kid);
+  /** The result for an exception; anything but a well-formed VerifyError is ERR_INTERNAL. */
+  function thrown(e: unknown, kid: string | undefined): VerifyFailure {
+    let code: VerifyErrorCode = 'ERR_INTERNAL';
+    let stage: VerifyStage = 'input';
+    try {
+      // Read once: a hostile object (from a caller's backend or clock) could answer differently.
+      if (isVerifyError(e)) {
+        const [c, st] = [e.code, e.stage];
+        if (c in VERIFY_MESSAGES && typeof st === 'string') [code, stage] = [c, st];
+      }
+    } catch {
+      // its getters threw: ERR_INTERNAL
+    }
+    return failure(code, stage, kid);
+  }
 
   /** Every check after the signature, on the claims decoded while (or after) it was checked. */
   function checkVerified(
@@ -443,9 +458,13 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   function verifyAnsinh(text: string, concurrent: boolean): VerifyResult | Promise<VerifyResult> {
     let kid: string | undefined;
     try {
-      const checkNow = backend.verifyNow !== undefined && !concurrent;
-      // Checked now, the card is done with its bytes before returning: no copy is needed.
-      const sign1 = openQrText(text, ANSINH_PREFIX.length, { shared: checkNow && loaded });
+      // The clock first: a caller's clock function runs before any card bytes sit in the
+      // buffers shared between verifications, so calling back into a verifier cannot clobber them.
+      const now = nowSeconds();
+      const mode = concurrent ? 'awaited' : syncMode;
+      // Checked now by a built-in backend, the card is done with its bytes before returning: they
+      // can stay in the shared buffers.
+      const sign1 = openQrText(text, ANSINH_PREFIX.length, { shared: mode === 'shared' && loaded });
       const header = readProtectedAlgAndKid(sign1);
       kid = toHex(header.kid);
       if (!loaded) {
@@ -459,15 +478,15 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         if (trustListError) return failure(trustListError.code, trustListError.stage, kid);
         return failure('ERR_KID_UNKNOWN', 'key', kid);
       }
-      const now = nowSeconds();
       const usable = usableCandidates(candidates, header.alg);
-      if (checkNow && backend.verifyNow) {
+      if (mode !== 'awaited' && backend.verifyNow) {
         const signer = firstVerifyingCandidateNow(
           sign1,
           header.alg,
           usable,
           keyOfCandidate,
           backend.verifyNow,
+          mode === 'shared',
         );
         return checkVerified(signer, readContent(sign1.payload), kid, now);
       }
@@ -495,9 +514,23 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     return { valid: false, error: errorInfo('ERR_PREFIX', 'input', lang) };
   }
 
+  /**
+   * `verify`, with a last guard: the paths above turn every exception into a result, but a
+   * caller's backend or clock could throw an object whose own properties throw.
+   */
+  function verifySafely(text: unknown, concurrent: boolean): VerifyResult | Promise<VerifyResult> {
+    const internal = (): VerifyFailure => ({ valid: false, error: errorInfo('ERR_INTERNAL', 'input', lang) });
+    try {
+      const result = verify(text, concurrent);
+      return result instanceof Promise ? result.catch(internal) : result;
+    } catch {
+      return internal();
+    }
+  }
+
   return {
     // A promise the caller can await whether the card was checked synchronously or not.
-    verify: (text) => Promise.resolve(verify(text)),
+    verify: (text) => Promise.resolve(verifySafely(text, false)),
     async verifyMany(texts, { concurrency = 32 } = {}) {
       const items = [...texts];
       const results: VerifyResult[] = new Array(items.length);
@@ -505,7 +538,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       const worker = async () => {
         while (next < items.length) {
           const i = next++;
-          results[i] = await verify(items[i], true);
+          results[i] = await verifySafely(items[i], true);
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));

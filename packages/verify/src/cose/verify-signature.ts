@@ -73,7 +73,9 @@ export async function verifySign1Signature(
 ): Promise<void> {
   checkSignatureShape(sign1, alg, key);
   const ok = await backend.verify(alg.name, key, toBeSigned(sign1, externalAad), sign1.signature, options);
-  if (!ok) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
+  // Only `true` is a valid signature: a backend answering anything else (a promise from an
+  // `async verifyNow`, a truthy object) fails closed.
+  if (ok !== true) throw new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
 }
 
 /**
@@ -105,7 +107,8 @@ export async function firstVerifyingCandidate<T>(
 
 /**
  * `firstVerifyingCandidate` on the calling thread, for a backend with `verifyNow`: returns the
- * candidate or throws the last candidate's error.
+ * candidate or throws the last candidate's error. `reuseBuffer`: the Sig_structure goes into the
+ * buffer shared by synchronous checks (only for a backend that cannot re-enter a verifier).
  */
 export function firstVerifyingCandidateNow<T>(
   sign1: Sign1,
@@ -113,13 +116,15 @@ export function firstVerifyingCandidateNow<T>(
   candidates: readonly T[],
   keyOf: (candidate: T) => VerificationKey,
   verifyNow: NonNullable<CryptoBackend['verifyNow']>,
+  reuseBuffer: boolean,
 ): T {
   let lastError: unknown;
   for (const candidate of candidates) {
     try {
       const key = keyOf(candidate);
       checkSignatureShape(sign1, alg, key);
-      if (verifyNow(alg.name, key, toBeSignedNow(sign1), sign1.signature)) return candidate;
+      const data = reuseBuffer ? toBeSignedNow(sign1) : toBeSigned(sign1);
+      if (verifyNow(alg.name, key, data, sign1.signature) === true) return candidate;
       lastError = new VerifyError('ERR_SIGNATURE_INVALID', 'signature');
     } catch (error) {
       lastError = error;

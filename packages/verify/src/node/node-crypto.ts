@@ -1,5 +1,5 @@
 import { constants, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import type { CryptoBackend } from '../crypto-backend.js';
+import { builtInBackend, type CryptoBackend } from '../crypto-backend.js';
 import { VerifyError } from '../errors.js';
 import { algorithmForKey, exportJwk } from '../keys/jwk.js';
 import type { VerificationKey } from '../keys/types.js';
@@ -79,7 +79,7 @@ function verifyOnPool(
  * third of the rate (docs/benchmarks.md). `verifyMany` asks for `concurrent` checks, which go to
  * libuv's thread pool (node:crypto's callback form), so a batch uses every core.
  */
-export const nodeCryptoBackend: CryptoBackend = {
+export const nodeCryptoBackend: CryptoBackend = builtInBackend({
   name: 'node',
   async verify(alg, key, data, signature, options) {
     const [hash, keyArgument] = verifyArguments(alg, key, signature);
@@ -105,4 +105,4 @@ export const nodeCryptoBackend: CryptoBackend = {
       return async (data) => new Uint8Array(sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }));
     return async (data) => new Uint8Array(sign(null, data, key));
   },
-};
+});
