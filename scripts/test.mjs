@@ -13,6 +13,8 @@ const steps = [
     ['exec', 'tsc', '-p', `packages/${p}/tsconfig.json`],
   ]),
   ['tests (vitest)', 'pnpm', ['exec', 'vitest', 'run']],
+  // Issue 4's budget: the default browser verifier stays under 30 KB gzipped (exits 1 when over).
+  ['browser bundle size (esbuild)', 'node', ['scripts/bundle-size.mjs']],
   ['build (tsup)', 'pnpm', ['-r', '--filter', './packages/**', 'run', 'build']],
 ];
 

@@ -15,7 +15,8 @@ export const TAG_COSE_SIGN1 = 18;
 export type HeaderMap = ReadonlyMap<unknown, unknown>;
 
 /** `84 6a "Signature1"`: the fixed start of every COSE_Sign1 Sig_structure. */
-const SIGNATURE1_PREFIX = Uint8Array.of(...head(4, 4), ...encodeCbor('Signature1'));
+// Written out rather than encoded at load, so a verifier bundle does not need the CBOR encoder.
+const SIGNATURE1_PREFIX = Uint8Array.of(0x84, 0x6a, ...Array.from('Signature1', (c) => c.charCodeAt(0)));
 
 /** A parsed COSE_Sign1, keeping the protected header's original bytes for the Sig_structure. */
 export interface Sign1 {
