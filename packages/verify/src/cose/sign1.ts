@@ -1,6 +1,5 @@
-import { CborTag, decodeCbor, encodeCbor, head, writeHead } from '../cbor.js';
+import { CborTag, decodeCbor, encodeCbor, writeHead } from '../cbor.js';
 import { VerifyError } from '../errors.js';
-import { concatBytes } from '../lib/bytes.js';
 
 /** COSE header labels used here (RFC 9052 §3.1, RFC 9596 for `typ`). */
 export const HEADER = { alg: 1, crit: 2, contentType: 3, kid: 4, typ: 16 } as const;
@@ -94,6 +93,35 @@ export function checkCritical(sign1: Sign1, understood: readonly (number | strin
   }
 }
 
+/** Length of a byte string with its deterministic head (lengths below 2^32). */
+const withHead = (bytes: Uint8Array) =>
+  (bytes.length < 24 ? 1 : bytes.length < 0x100 ? 2 : bytes.length < 0x10000 ? 3 : 5) + bytes.length;
+
+/** Writes a byte string with its deterministic head at `at`; returns the index after it. */
+function writeBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  const start = writeHead(out, at, 2, bytes.length);
+  out.set(bytes, start);
+  return start + bytes.length;
+}
+
+/**
+ * Writes `["Signature1", protected, external_aad, payload]` at the start of `out` (which must
+ * hold it); returns its length. One writer for the fresh and the reused buffer.
+ */
+function writeSigStructure(
+  out: Uint8Array,
+  protectedBytes: Uint8Array,
+  externalAad: Uint8Array,
+  payload: Uint8Array,
+): number {
+  out.set(SIGNATURE1_PREFIX, 0);
+  const at = writeBytes(out, SIGNATURE1_PREFIX.length, protectedBytes);
+  return writeBytes(out, writeBytes(out, at, externalAad), payload);
+}
+
+const sigStructureLength = (protectedBytes: Uint8Array, externalAad: Uint8Array, payload: Uint8Array) =>
+  SIGNATURE1_PREFIX.length + withHead(protectedBytes) + withHead(externalAad) + withHead(payload);
+
 /**
  * The bytes a COSE_Sign1 signature covers (RFC 9052 §4.4):
  * `["Signature1", protected, external_aad, payload]`.
@@ -104,28 +132,23 @@ export function checkCritical(sign1: Sign1, understood: readonly (number | strin
 export function sigStructure(
   protectedBytes: Uint8Array,
   payload: Uint8Array,
-  externalAad: Uint8Array = new Uint8Array(0),
+  externalAad: Uint8Array = EMPTY,
 ): Uint8Array {
-  // array(4), "Signature1", then three byte strings, each with its deterministic CBOR head.
-  return concatBytes(
-    SIGNATURE1_PREFIX,
-    head(2, protectedBytes.length),
-    protectedBytes,
-    head(2, externalAad.length),
-    externalAad,
-    head(2, payload.length),
-    payload,
-  );
+  const out = new Uint8Array(sigStructureLength(protectedBytes, externalAad, payload));
+  writeSigStructure(out, protectedBytes, externalAad, payload);
+  return out;
 }
 
 /**
- * The Sig_structure of a parsed COSE_Sign1, built from its original protected bytes. RFC 9052
- * §4.4: with no protected attributes it carries a zero-length bstr, even when the message sent
- * them as an encoded empty map (COSE WG example sign-pass-01).
+ * The protected bytes a parsed COSE_Sign1 is signed over. RFC 9052 §4.4: with no protected
+ * attributes the Sig_structure carries a zero-length bstr, even when the message sent them as an
+ * encoded empty map (COSE WG example sign-pass-01).
  */
+const signedProtected = (sign1: Sign1) => (sign1.protectedHeader.size === 0 ? EMPTY : sign1.protectedBytes);
+
+/** The Sig_structure of a parsed COSE_Sign1, built from its original protected bytes. */
 export function toBeSigned(sign1: Sign1, externalAad?: Uint8Array): Uint8Array {
-  const body = sign1.protectedHeader.size === 0 ? new Uint8Array(0) : sign1.protectedBytes;
-  return sigStructure(body, sign1.payload, externalAad);
+  return sigStructure(signedProtected(sign1), sign1.payload, externalAad);
 }
 
 // Sig_structures checked synchronously are written here: a fresh array over 64 bytes is an
@@ -137,18 +160,10 @@ let scratch = new Uint8Array(1024);
  * the next call, so only for a check that finishes before returning (`verifyNow`).
  */
 export function toBeSignedNow(sign1: Sign1): Uint8Array {
-  const body = sign1.protectedHeader.size === 0 ? EMPTY : sign1.protectedBytes;
-  const payload = sign1.payload;
-  const length = SIGNATURE1_PREFIX.length + 9 + body.length + 1 + 9 + payload.length;
+  const body = signedProtected(sign1);
+  const length = sigStructureLength(body, EMPTY, sign1.payload);
   if (scratch.length < length) scratch = new Uint8Array(length);
-  scratch.set(SIGNATURE1_PREFIX, 0);
-  let at = writeHead(scratch, SIGNATURE1_PREFIX.length, 2, body.length);
-  scratch.set(body, at);
-  at += body.length;
-  scratch[at++] = 0x40; // external_aad: empty
-  at = writeHead(scratch, at, 2, payload.length);
-  scratch.set(payload, at);
-  return scratch.subarray(0, at + payload.length);
+  return scratch.subarray(0, writeSigStructure(scratch, body, EMPTY, sign1.payload));
 }
 
 /** Encodes a COSE_Sign1 with tag 18: `18([protected, unprotected, payload, signature])`. */
