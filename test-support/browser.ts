@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, defaultChromiumPath } from '../packages/qr/src/node/rasterize.js';
 
-export const chromiumPath = process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = defaultChromiumPath();
 export const chromiumAvailable = existsSync(chromiumPath);
 export const browserRequired = process.env.ANSINH_REQUIRE_BROWSER === '1';
 
@@ -42,18 +43,32 @@ export async function serveFiles(
   };
 }
 
-/** Headless Chromium with the flags this machine needs (no sandbox as root, no background network). */
+/** Headless Chromium with the flags `rasterizeSvg` uses (no sandbox as root, no background network). */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+  return chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
+}
+
+/**
+ * A new page of `browser` that may load nothing but `origin` (and URLs starting with one of
+ * `alsoAllowed`, such as `blob:`): every other request is refused and recorded in `refused`;
+ * uncaught page errors are collected in `errors`.
+ */
+export async function offlinePage(
+  browser: Browser,
+  origin: string,
+  alsoAllowed: readonly string[] = [],
+): Promise<{ page: Page; refused: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const refused: string[] = [];
+  const errors: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || alsoAllowed.some((prefix) => url.startsWith(prefix)))
+      return route.continue();
+    refused.push(url);
+    return route.abort();
   });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, refused, errors };
 }

@@ -10,6 +10,7 @@ import {
   chromiumAvailable,
   chromiumPath,
   launchChromium,
+  offlinePage,
   serveFiles,
 } from '../../../test-support/browser.js';
 import { issue, typicalCards } from './support/cards.js';
@@ -42,17 +43,7 @@ describe('in headless Chromium', () => {
       );
       const browser = await launchChromium();
       try {
-        const page = await browser.newPage();
-        const refused: string[] = [];
-        await page.route('**/*', (route) => {
-          const url = route.request().url();
-          if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:'))
-            return route.continue();
-          refused.push(url);
-          return route.abort();
-        });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(String(e)));
+        const { page, refused, errors } = await offlinePage(browser, origin, ['blob:', 'data:']);
         await page.goto(`${origin}/`);
         const text = await issue(typicalCards(1)[0]!);
         const result = await page.evaluate(

@@ -8,8 +8,12 @@ export interface RasterizeOptions {
   readonly executablePath?: string;
 }
 
-// Flags for a headless, offline, single-shot render on a shared machine.
-const CHROMIUM_ARGS = [
+/** The Chromium binary when none is named: `$ANSINH_CHROMIUM`, else Debian's `/usr/bin/chromium`. */
+export const defaultChromiumPath = (): string => process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
+
+// Flags for a headless, offline, single-shot render on a shared machine (the browser tests
+// launch with the same ones).
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -39,7 +43,7 @@ export async function rasterizeSvg(svg: string, options: RasterizeOptions = {}):
   const width = options.width ?? 1011;
   if (!Number.isInteger(width) || width < 16 || width > 8000)
     throw new RangeError(`width must be an integer from 16 to 8000 pixels (got ${width})`);
-  const executablePath = options.executablePath ?? process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
+  const executablePath = options.executablePath ?? defaultChromiumPath();
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -53,7 +57,7 @@ export async function rasterizeSvg(svg: string, options: RasterizeOptions = {}):
   }
   let browser: Awaited<ReturnType<typeof chromium.launch>>;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   } catch (error) {
     throw new QrError(
       'ERR_CHROMIUM_UNAVAILABLE',

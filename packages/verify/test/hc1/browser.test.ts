@@ -11,6 +11,7 @@ import {
   chromiumAvailable,
   chromiumPath,
   launchChromium,
+  offlinePage,
   serveFiles,
 } from '../../../../test-support/browser.js';
 import { EXPECTED } from './dgc-expected.js';
@@ -52,13 +53,8 @@ describe('hc1 in headless Chromium', () => {
       );
       const browser = await launchChromium();
       try {
-        const page = await browser.newPage();
         // Offline: nothing but the loopback page may load.
-        await page.route('**/*', (route) =>
-          route.request().url().startsWith(origin) ? route.continue() : route.abort(),
-        );
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(String(e)));
+        const { page, refused, errors } = await offlinePage(browser, origin);
         await page.goto(origin);
         const results = await page.evaluate(
           (input) =>
@@ -68,6 +64,7 @@ describe('hc1 in headless Chromium', () => {
           vectors,
         );
         expect(errors).toEqual([]);
+        expect(refused).toEqual([]);
         expect(results).toEqual(EXPECTED);
       } finally {
         await browser.close();

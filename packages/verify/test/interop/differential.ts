@@ -10,7 +10,8 @@ import { encodeBase45 } from '../../src/base45.js';
 import { deflateZlib } from '../../src/inflate.js';
 import { type FuzzSeed, fuzzInput, layersOf } from '../fuzz/mutate.js';
 
-interface Jwk {
+/** A test key of the vectors, private part included. */
+export interface Jwk {
   kty: string;
   crv: string;
   x: string;

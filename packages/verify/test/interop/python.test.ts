@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoBackend } from '../../src/node/node-crypto.js';
 import { createVerifier } from '../../src/verify.js';
-import { randomInputs, statusListRuns, targetedInputs } from './differential.js';
+import { type Jwk, randomInputs, statusListRuns, targetedInputs } from './differential.js';
 
 const python = process.env.ANSINH_PYTHON ?? '/usr/bin/python3';
 const pythonRequired = process.env.ANSINH_REQUIRE_PYTHON === '1';
@@ -24,13 +24,6 @@ const missing = pythonAvailable
 const script = fileURLToPath(new URL('./python/verify_card.py', import.meta.url));
 const vectorsPath = fileURLToPath(new URL('../vectors/ansinh/vectors.json', import.meta.url));
 
-interface Jwk {
-  kty: string;
-  crv: string;
-  x: string;
-  y?: string;
-  d: string;
-}
 interface Credential {
   name: string;
   signingKey: string;
